@@ -1,0 +1,82 @@
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
+import { StudioConfigSchema, type StudioConfig } from '../src/contract/queries';
+import {
+  type CreatePassRequest,
+  WalletPassPageSchema,
+  WalletPassSchema,
+  type WalletPass,
+} from '../src/contract/schemas';
+import { buildCreatePass } from '../src/testing/factories';
+
+/** A small Passport client for seeding and checking data through the real API. */
+export class PassportApi {
+  constructor(
+    private readonly request: APIRequestContext,
+    readonly apiKey: string,
+  ) {}
+
+  private headers(workspaceId?: string) {
+    return { 'api-key': this.apiKey, ...(workspaceId ? { 'x-workspace-id': workspaceId } : {}) };
+  }
+
+  async listPasses(workspaceId: string, query: Record<string, string> = {}): Promise<WalletPass[]> {
+    const items: WalletPass[] = [];
+    let cursor: string | undefined;
+    do {
+      const params = new URLSearchParams({ limit: '20', ...query, ...(cursor ? { cursor } : {}) });
+      const response = await this.request.get(`/v1/wallet-pass?${params}`, { headers: this.headers(workspaceId) });
+      expect(response.status()).toBe(200);
+      const page = WalletPassPageSchema.parse(await response.json());
+      items.push(...page.items);
+      cursor = page.hasMore ? (page.cursor ?? undefined) : undefined;
+    } while (cursor);
+    return items;
+  }
+
+  async getPass(workspaceId: string, id: string): Promise<WalletPass> {
+    const response = await this.request.get(`/v1/wallet-pass/${id}`, { headers: this.headers(workspaceId) });
+    expect(response.status()).toBe(200);
+    const [pass] = (await response.json()) as unknown[];
+    return WalletPassSchema.parse(pass);
+  }
+
+  async createPass(workspaceId: string, overrides: Partial<CreatePassRequest> = {}): Promise<WalletPass> {
+    const response = await this.request.post('/v1/wallet-pass', {
+      headers: this.headers(workspaceId),
+      data: buildCreatePass(overrides),
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return WalletPassSchema.parse(await response.json());
+  }
+
+  async patchPass(workspaceId: string, id: string, body: Record<string, unknown>): Promise<WalletPass> {
+    const response = await this.request.patch(`/v1/wallet-pass/${id}`, { headers: this.headers(workspaceId), data: body });
+    expect(response.status(), await response.text()).toBe(200);
+    return WalletPassSchema.parse(await response.json());
+  }
+}
+
+interface Fixtures {
+  studioConfig: StudioConfig;
+  /** The demo key that reaches every workspace. */
+  api: PassportApi;
+  /** The sandbox's workspaces: `[first, second]`. */
+  workspaces: StudioConfig['workspaces'];
+}
+
+export const test = base.extend<Fixtures>({
+  studioConfig: async ({ request }, use) => {
+    const response = await request.get('/studio/config');
+    await use(StudioConfigSchema.parse(await response.json()));
+  },
+  api: async ({ request, studioConfig }, use) => {
+    const key = studioConfig.demoKeys?.[0]?.apiKey;
+    if (!key) throw new Error('The sandbox lists no demo keys');
+    await use(new PassportApi(request, key));
+  },
+  workspaces: async ({ studioConfig }, use) => {
+    await use(studioConfig.workspaces);
+  },
+});
+
+export { expect };

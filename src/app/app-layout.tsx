@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Button } from './components/ui/button';
+import { WorkspaceSwitcher } from './features/connection/workspace-switcher';
+import { useConnection } from './lib/connection';
+import { Link, paths } from './router';
+
+export function AppLayout({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
+  const { config, keyLabel, disconnect } = useConnection();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:shadow-pop"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 border-b border-surface-border bg-surface/95 backdrop-blur">
+        <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-4 px-4 sm:px-6 lg:px-8">
+          <Link to={paths.passes(workspaceId)} className="flex items-center gap-2 font-semibold text-ink">
+            <img src="/favicon.svg" alt="" className="size-6" />
+            Pass Studio
+          </Link>
+          <WorkspaceSwitcher workspaceId={workspaceId} />
+          <div className="ml-auto flex items-center gap-3">
+            <span className="hidden text-sm text-ink-muted md:inline">
+              {config.mode === 'sandbox' ? (
+                <>
+                  <span className="rounded bg-warning-50 px-1.5 py-0.5 text-xs font-semibold text-warning-700">Sandbox</span>{' '}
+                  {keyLabel ?? 'Custom key'}
+                </>
+              ) : (
+                'Connected to Passport'
+              )}
+            </span>
+            <Button size="sm" variant="ghost" onClick={disconnect}>
+              Disconnect
+            </Button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="flex-1">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useId } from 'react';
+import { useConnection } from '../../lib/connection';
+import { navigate, paths } from '../../router';
+
+/** Picks the workspace; the choice lives in the URL, so links and reloads keep it. */
+export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
+  const { workspaces } = useConnection();
+  const id = useId();
+  const known = workspaces.some((w) => w.id === workspaceId);
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-sm text-ink-muted">
+        Workspace
+      </label>
+      <select
+        id={id}
+        value={workspaceId}
+        onChange={(e) => navigate(paths.passes(e.target.value))}
+        className="h-9 max-w-64 rounded-lg border border-surface-strong bg-surface px-2 text-sm font-medium text-ink"
+      >
+        {known ? null : <option value={workspaceId}>{workspaceId}</option>}
+        {workspaces.map((workspace) => (
+          <option key={workspace.id} value={workspace.id}>
+            {workspace.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { PassStatus } from '../../../../contract/rules';
+import { WalletPassDetailResponseSchema, WalletPassPageSchema } from '../../../../contract/schemas';
+import type { ApiClient } from '../../../lib/api-client';
+import { ApiError } from '../../../lib/api-error';
+
+export interface PassListFilters {
+  query: string;
+  status: PassStatus | 'All';
+}
+
+export const PAGE_SIZE = 20;
+
+/**
+ * Query keys and options of passes. Every key starts with the connection and the workspace, so
+ * two keys or two workspaces never share cached data.
+ */
+export const passQueries = {
+  all: (connectionId: string, workspaceId: string) => ['passes', connectionId, workspaceId] as const,
+  lists: (connectionId: string, workspaceId: string) => [...passQueries.all(connectionId, workspaceId), 'list'] as const,
+  list: (client: ApiClient, connectionId: string, workspaceId: string, filters: PassListFilters) =>
+    infiniteQueryOptions({
+      queryKey: [...passQueries.lists(connectionId, workspaceId), filters] as const,
+      initialPageParam: undefined as string | undefined,
+      queryFn: ({ pageParam, signal }) =>
+        client.request('/wallet-pass', {
+          workspaceId,
+          signal,
+          schema: WalletPassPageSchema,
+          query: {
+            limit: PAGE_SIZE,
+            cursor: pageParam,
+            query: filters.query.trim() || undefined,
+            status: filters.status === 'All' ? undefined : [filters.status],
+          },
+        }),
+      getNextPageParam: (last) => (last.hasMore && last.cursor ? last.cursor : undefined),
+    }),
+  detail: (client: ApiClient, connectionId: string, workspaceId: string, passId: string) =>
+    queryOptions({
+      queryKey: [...passQueries.all(connectionId, workspaceId), 'detail', passId] as const,
+      queryFn: async ({ signal }) => {
+        // Quirk: the API answers GET by id with an array.
+        const list = await client.request(`/wallet-pass/${encodeURIComponent(passId)}`, {
+          workspaceId,
+          signal,
+          schema: WalletPassDetailResponseSchema,
+        });
+        const pass = list.find((p) => p.id === passId) ?? list[0];
+        if (!pass) throw new ApiError({ status: 404, message: 'Pass not found.' });
+        return pass;
+      },
+    }),
+};

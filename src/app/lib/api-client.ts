@@ -1,0 +1,159 @@
+/**
+ * The thin typed client of the Passport API. It sends `api-key` and `x-workspace-id`, validates
+ * request bodies and parses responses with the contract, forwards the caller's AbortSignal, and
+ * throws `ApiError` for every failure. It shows nothing and navigates nowhere.
+ */
+import type * as z from 'zod/mini';
+import { issuesToContext } from '../../contract/errors';
+import { ApiErrorBodySchema, ERROR_CODES } from '../../contract/schemas';
+import { ApiError } from './api-error';
+import { env } from './env';
+
+export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
+
+export interface RequestOptions<S extends z.ZodMiniType | undefined> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Validates `body` strictly before anything is sent. */
+  bodySchema?: z.ZodMiniType;
+  /** Parses the response; omit for 204 answers. */
+  schema?: S;
+  /** The workspace the request acts in; omitted → the key's default workspace. */
+  workspaceId?: string | undefined;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number;
+}
+
+export interface ApiClient {
+  request<S extends z.ZodMiniType | undefined = undefined>(
+    path: string,
+    options?: RequestOptions<S>,
+  ): Promise<S extends z.ZodMiniType ? z.output<S> : undefined>;
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+async function errorFromResponse(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const parsed = ApiErrorBodySchema.safeParse(body);
+  const errorBody = parsed.success ? parsed.data : undefined;
+  return new ApiError({
+    status: response.status,
+    message: errorBody?.errorMessage ?? errorBody?.errorCode ?? `Request failed with status ${response.status}`,
+    ...(errorBody ? { body: errorBody } : {}),
+    ...(retryAfterSeconds(response) !== undefined ? { retryAfter: retryAfterSeconds(response) } : {}),
+  });
+}
+
+export function createApiClient(options: {
+  apiKey: string;
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}): ApiClient {
+  const baseUrl = options.baseUrl ?? env.apiBase;
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  return {
+    async request(path, requestOptions = {}) {
+      const { method = 'GET', query, body, bodySchema, schema, workspaceId, signal } = requestOptions;
+
+      if (bodySchema) {
+        const checked = bodySchema.safeParse(body);
+        if (!checked.success) {
+          throw new ApiError({
+            status: 400,
+            message: 'Some values are not valid.',
+            body: {
+              errorCode: ERROR_CODES.invalidInput,
+              context: issuesToContext(checked.error.issues),
+            },
+          });
+        }
+      }
+
+      const headers: Record<string, string> = { accept: 'application/json', 'api-key': options.apiKey };
+      if (workspaceId) headers['x-workspace-id'] = workspaceId;
+      let payload: BodyInit | undefined;
+      if (body instanceof FormData) {
+        payload = body;
+      } else if (body !== undefined) {
+        headers['content-type'] = 'application/json';
+        payload = JSON.stringify(body);
+      }
+
+      const timeout = AbortSignal.timeout(requestOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}${path}${buildQuery(query)}`, {
+          method,
+          headers,
+          body: payload ?? null,
+          signal: combined,
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+        });
+      } catch (error) {
+        // The caller's own abort (a query cancelled) propagates as is, so react-query ignores it.
+        if (signal?.aborted) throw error;
+        if (timeout.aborted) {
+          throw new ApiError({ kind: 'timeout', message: 'The request timed out.' });
+        }
+        throw new ApiError({ kind: 'network', message: 'The network request failed.' });
+      }
+
+      if (!response.ok) throw await errorFromResponse(response);
+      if (!schema) return undefined as never;
+
+      let json: unknown;
+      try {
+        json = await response.json();
+      } catch {
+        throw new ApiError({ kind: 'invalid-response', status: response.status, message: 'The answer was not JSON.' });
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        throw new ApiError({
+          kind: 'invalid-response',
+          status: response.status,
+          message: `Unexpected answer: ${parsed.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join('.')} ${i.message}`)
+            .join('; ')}`,
+        });
+      }
+      return parsed.data as never;
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { ConnectionProvider } from './features/connection/connection-provider';
+import { createQueryClient } from './lib/query-client';
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConnectionProvider>{children}</ConnectionProvider>
+    </QueryClientProvider>
+  );
+}

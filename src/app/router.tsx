@@ -1,0 +1,115 @@
+/**
+ * A small history router: the app has four routes, so a routing library would cost more bytes on
+ * the list route than it saves. Locations are read with useSyncExternalStore, so every
+ * subscriber sees the same URL in the same render.
+ */
+import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, forwardRef, useSyncExternalStore } from 'react';
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+/** Guards can veto a navigation (the editor asks before leaving unsaved changes). */
+type NavigationGuard = (to: string) => boolean;
+const guards = new Set<NavigationGuard>();
+
+export function addNavigationGuard(guard: NavigationGuard): () => void {
+  guards.add(guard);
+  return () => guards.delete(guard);
+}
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: Listener) {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+const currentHref = () => window.location.pathname + window.location.search;
+
+export function navigate(to: string, options: { replace?: boolean } = {}): boolean {
+  if (to === currentHref()) return true;
+  for (const guard of guards) if (!guard(to)) return false;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  notify();
+  return true;
+}
+
+export function useLocation(): { pathname: string; search: string; href: string } {
+  const href = useSyncExternalStore(subscribe, currentHref, () => '/');
+  const queryStart = href.indexOf('?');
+  return {
+    href,
+    pathname: queryStart === -1 ? href : href.slice(0, queryStart),
+    search: queryStart === -1 ? '' : href.slice(queryStart),
+  };
+}
+
+export function useSearchParams(): URLSearchParams {
+  const { search } = useLocation();
+  return new URLSearchParams(search);
+}
+
+/** Replaces some search parameters, keeping the rest; empty values are removed. */
+export function setSearchParams(update: Record<string, string | null | undefined>, options = { replace: true }) {
+  const params = new URLSearchParams(window.location.search);
+  for (const [key, value] of Object.entries(update)) {
+    if (value === null || value === undefined || value === '') params.delete(key);
+    else params.set(key, value);
+  }
+  const query = params.toString();
+  navigate(`${window.location.pathname}${query ? `?${query}` : ''}`, options);
+}
+
+/** Matches `/w/:workspaceId/passes` style patterns; returns decoded params or null. */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const patternParts = pattern.split('/').filter(Boolean);
+  const pathParts = pathname.split('/').filter(Boolean);
+  if (patternParts.length !== pathParts.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < patternParts.length; i++) {
+    const expected = patternParts[i] as string;
+    const actual = pathParts[i] as string;
+    if (expected.startsWith(':')) {
+      try {
+        params[expected.slice(1)] = decodeURIComponent(actual);
+      } catch {
+        return null;
+      }
+    } else if (expected !== actual) {
+      return null;
+    }
+  }
+  return params;
+}
+
+export const paths = {
+  passes: (workspaceId: string) => `/w/${encodeURIComponent(workspaceId)}/passes`,
+  pass: (workspaceId: string, passId: string) =>
+    `/w/${encodeURIComponent(workspaceId)}/passes/${encodeURIComponent(passId)}`,
+  connect: () => '/connect',
+};
+
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; children: ReactNode };
+
+/** An ordinary link (so open-in-new-tab works) that navigates in place on a plain click. */
+export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link({ to, onClick, children, ...rest }, ref) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a ref={ref} href={to} onClick={handleClick} {...rest}>
+      {children}
+    </a>
+  );
+});
