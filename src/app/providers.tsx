@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { ToastProvider } from './components/ui/toast';
 import { ConnectionProvider } from './features/connection/connection-provider';
 import { createQueryClient } from './lib/query-client';
 
@@ -7,7 +8,9 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <ConnectionProvider>{children}</ConnectionProvider>
+      <ToastProvider>
+        <ConnectionProvider>{children}</ConnectionProvider>
+      </ToastProvider>
     </QueryClientProvider>
   );
 }

@@ -1,11 +1,14 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { Button } from '../../components/ui/button';
 import { useConnection } from '../../lib/connection';
 import { navigate, paths } from '../../router';
+import { AddWorkspaceDialog } from './add-workspace-dialog';
 
 /** Picks the workspace; the choice lives in the URL, so links and reloads keep it. */
 export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
   const { workspaces } = useConnection();
   const id = useId();
+  const [adding, setAdding] = useState(false);
   const known = workspaces.some((w) => w.id === workspaceId);
   return (
     <div className="flex items-center gap-2">
@@ -25,6 +28,10 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
           </option>
         ))}
       </select>
+      <Button size="sm" variant="ghost" onClick={() => setAdding(true)} aria-label="Add a workspace by id">
+        + Add
+      </Button>
+      {adding ? <AddWorkspaceDialog open onClose={() => setAdding(false)} /> : null}
     </div>
   );
 }

@@ -11,7 +11,9 @@ import { formatExact, formatRelative } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { Link, paths, setSearchParams, useSearchParams } from '../../../router';
 import { type PassListFilters, passQueries } from '../api/pass-queries';
+import { StatusToggle } from '../status/status-toggle';
 import { CountCell } from './count-cell';
+import { NewPassDialog } from './new-pass-dialog';
 import { PassThumbnail } from './pass-thumbnail';
 import { StatusBadge } from './status-badge';
 import { SummaryBar } from './summary-bar';
@@ -41,6 +43,8 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
   });
   const passes = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const filtering = filters.query.trim() !== '' || filters.status !== 'All';
+  // `undefined`: closed; `null`: a new pass; a pass: duplicate it.
+  const [creating, setCreating] = useState<WalletPass | null | undefined>(undefined);
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
@@ -52,7 +56,21 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
             Wallet.
           </p>
         </div>
+        <Button variant="primary" onClick={() => setCreating(null)}>
+          New pass
+        </Button>
       </div>
+      {creating !== undefined ? (
+        <NewPassDialog
+          key={creating?.id ?? 'new'}
+          open
+          onClose={() => setCreating(undefined)}
+          workspaceId={workspaceId}
+          workspaceName={workspaceName}
+          passes={passes}
+          initialSource={creating ?? undefined}
+        />
+      ) : null}
 
       <SummaryBar passes={passes} hasMore={list.hasNextPage} />
 
@@ -84,7 +102,7 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
                 {describeError(list.error)} The list shows the last values received.
               </Alert>
             ) : null}
-            <PassTable passes={passes} workspaceId={workspaceId} />
+            <PassTable passes={passes} workspaceId={workspaceId} onDuplicate={setCreating} />
             <div className="mt-4 flex flex-col items-center gap-2">
               {list.hasNextPage ? (
                 <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
@@ -181,10 +199,18 @@ function EmptyState({ filtering }: { filtering: boolean }) {
   );
 }
 
-function PassTable({ passes, workspaceId }: { passes: WalletPass[]; workspaceId: string }) {
+function PassTable({
+  passes,
+  workspaceId,
+  onDuplicate,
+}: {
+  passes: WalletPass[];
+  workspaceId: string;
+  onDuplicate: (pass: WalletPass) => void;
+}) {
   return (
     <div className="overflow-x-auto rounded-card border border-surface-border bg-surface shadow-card">
-      <table className="w-full min-w-[720px] border-collapse text-left">
+      <table className="w-full min-w-[880px] border-collapse text-left">
         <caption className="sr-only">Passes with their status and install counts</caption>
         <thead className="border-b border-surface-border bg-surface-sunken text-xs font-medium tracking-wide text-ink-muted uppercase">
           <tr>
@@ -203,11 +229,14 @@ function PassTable({ passes, workspaceId }: { passes: WalletPass[]; workspaceId:
             <th scope="col" className="px-4 py-3">
               Updated
             </th>
+            <th scope="col" className="px-4 py-3">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-surface-border">
           {passes.map((pass) => (
-            <PassRow key={pass.id} pass={pass} workspaceId={workspaceId} />
+            <PassRow key={pass.id} pass={pass} workspaceId={workspaceId} onDuplicate={onDuplicate} />
           ))}
         </tbody>
       </table>
@@ -215,7 +244,15 @@ function PassTable({ passes, workspaceId }: { passes: WalletPass[]; workspaceId:
   );
 }
 
-function PassRow({ pass, workspaceId }: { pass: WalletPass; workspaceId: string }) {
+function PassRow({
+  pass,
+  workspaceId,
+  onDuplicate,
+}: {
+  pass: WalletPass;
+  workspaceId: string;
+  onDuplicate: (pass: WalletPass) => void;
+}) {
   const name = pass.passName || 'Untitled pass';
   return (
     <tr className="hover:bg-surface-sunken/60">
@@ -234,7 +271,11 @@ function PassRow({ pass, workspaceId }: { pass: WalletPass; workspaceId: string 
         </div>
       </td>
       <td className="px-4 py-3">
-        <StatusBadge status={pass.status} />
+        {pass.status === 'Draft' || pass.status === 'Published' ? (
+          <StatusToggle pass={pass} workspaceId={workspaceId} size="sm" />
+        ) : (
+          <StatusBadge status={pass.status} />
+        )}
       </td>
       <td className="px-4 py-3">
         <CountCell
@@ -256,6 +297,11 @@ function PassRow({ pass, workspaceId }: { pass: WalletPass; workspaceId: string 
         <time dateTime={pass.updatedTime ?? undefined} title={formatExact(pass.updatedTime)}>
           {formatRelative(pass.updatedTime)}
         </time>
+      </td>
+      <td className="px-4 py-3 text-right">
+        <Button size="sm" variant="ghost" onClick={() => onDuplicate(pass)} aria-label={`Duplicate ${name}`}>
+          Duplicate
+        </Button>
       </td>
     </tr>
   );

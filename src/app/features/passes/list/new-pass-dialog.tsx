@@ -1,0 +1,156 @@
+import { type FormEvent, useId, useRef, useState } from 'react';
+import type { CreatePassRequest, WalletPass } from '../../../../contract/schemas';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { describeError, isApiError } from '../../../lib/api-error';
+import { navigate, paths } from '../../../router';
+import { editableDocument } from '../api/pass-document';
+import { useCreatePass } from '../api/use-pass-mutations';
+
+/** What a brand-new pass starts with: enough for the preview to show something sensible. */
+export function emptyPass(passName: string, organizationName: string): CreatePassRequest {
+  return {
+    passName,
+    status: 'Draft',
+    passMetadata: {
+      organizationName,
+      description: '',
+      backgroundColor: '#1F3068',
+      displayTextColor: '#FFFFFF',
+      topField: { key: 'points', label: 'POINTS', value: '0', changeMessage: 'You now have %@ points' },
+      secondaryFields: [],
+      backFields: [],
+      qrUrl: '',
+      qrText: '',
+    },
+    uploadInfoList: [],
+  };
+}
+
+/** A copy of `source` under a new name, as a draft with its own link. */
+export function copyOfPass(source: WalletPass, passName: string): CreatePassRequest {
+  const { passLinkSlug: _slug, ...document } = editableDocument(source);
+  return { ...document, passName, status: 'Draft', passMetadata: document.passMetadata ?? {} };
+}
+
+/**
+ * "New pass" and "Duplicate": asks for a name (and optionally a pass to start from), creates it
+ * and opens its editor. A name the API refuses is shown at the name field.
+ */
+export function NewPassDialog({
+  open,
+  onClose,
+  workspaceId,
+  workspaceName,
+  passes,
+  initialSource,
+}: {
+  open: boolean;
+  onClose: () => void;
+  workspaceId: string;
+  workspaceName: string;
+  passes: WalletPass[];
+  initialSource?: WalletPass | undefined;
+}) {
+  const nameId = useId();
+  const nameErrorId = useId();
+  const sourceId = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState(initialSource ? `Copy of ${initialSource.passName ?? 'pass'}` : '');
+  const [sourceChoice, setSourceId] = useState(initialSource?.id ?? '');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const create = useCreatePass(workspaceId);
+
+  const source = passes.find((p) => p.id === sourceChoice) ?? (initialSource?.id === sourceChoice ? initialSource : undefined);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const passName = name.trim();
+    if (!passName) {
+      setNameError('Give the pass a name.');
+      nameRef.current?.focus();
+      return;
+    }
+    setNameError(null);
+    const body = source ? copyOfPass(source, passName) : emptyPass(passName, workspaceName);
+    create.mutate(body, {
+      onSuccess: (created) => {
+        onClose();
+        navigate(paths.pass(workspaceId, created.id));
+      },
+      onError: (error) => {
+        const message = isApiError(error) ? error.fieldErrors.passName : undefined;
+        if (message) {
+          setNameError(message);
+          nameRef.current?.focus();
+        }
+      },
+    });
+  }
+
+  const otherError = create.isError && !(isApiError(create.error) && create.error.fieldErrors.passName);
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={initialSource ? 'Duplicate pass' : 'New pass'}
+      description="The pass starts as a draft; holders cannot add it until you publish it."
+    >
+      <form onSubmit={handleSubmit} noValidate className="space-y-4">
+        <div>
+          <label htmlFor={nameId} className="block text-sm font-medium text-ink">
+            Pass name
+          </label>
+          <input
+            ref={nameRef}
+            id={nameId}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={255}
+            autoComplete="off"
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameErrorId}
+            className="mt-1 block h-10 w-full rounded-lg border border-surface-strong px-3 text-sm aria-[invalid=true]:border-danger-600"
+          />
+          <p id={nameErrorId} className="mt-1 min-h-5 text-sm text-danger-700">
+            {nameError ?? <span className="text-ink-subtle">Unique within the workspace.</span>}
+          </p>
+        </div>
+        <div>
+          <label htmlFor={sourceId} className="block text-sm font-medium text-ink">
+            Start from
+          </label>
+          <select
+            id={sourceId}
+            value={sourceChoice}
+            onChange={(e) => setSourceId(e.target.value)}
+            className="mt-1 block h-10 w-full rounded-lg border border-surface-strong bg-surface px-2 text-sm"
+          >
+            <option value="">A blank pass</option>
+            {initialSource && !passes.some((p) => p.id === initialSource.id) ? (
+              <option value={initialSource.id}>{initialSource.passName}</option>
+            ) : null}
+            {passes.map((pass) => (
+              <option key={pass.id} value={pass.id}>
+                {pass.passName || 'Untitled pass'}
+              </option>
+            ))}
+          </select>
+        </div>
+        {otherError ? (
+          <Alert tone="danger" title="The pass could not be created">
+            {describeError(create.error)}
+          </Alert>
+        ) : null}
+        <div className="flex justify-end gap-2 border-t border-surface-border pt-4">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={create.isPending}>
+            {initialSource ? 'Duplicate' : 'Create pass'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
