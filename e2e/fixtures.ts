@@ -49,6 +49,11 @@ export class PassportApi {
     return WalletPassSchema.parse(await response.json());
   }
 
+  async deletePass(workspaceId: string, id: string): Promise<void> {
+    const response = await this.request.delete(`/v1/wallet-pass/${id}`, { headers: this.headers(workspaceId) });
+    expect(response.status()).toBe(204);
+  }
+
   async patchPass(workspaceId: string, id: string, body: Record<string, unknown>): Promise<WalletPass> {
     const response = await this.request.patch(`/v1/wallet-pass/${id}`, { headers: this.headers(workspaceId), data: body });
     expect(response.status(), await response.text()).toBe(200);

@@ -1,6 +1,7 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { AppLayout } from './app-layout';
-import { Spinner } from './components/ui/button';
+import { Button, Spinner } from './components/ui/button';
+import { AddWorkspaceDialog } from './features/connection/add-workspace-dialog';
 import { PassesPage } from './features/passes/list/passes-page';
 import { useConnection } from './lib/connection';
 import { Link, matchPath, navigate, paths, useLocation } from './router';
@@ -40,13 +41,29 @@ export function AppRoutes() {
 
 function RedirectToWorkspace() {
   const { pathname } = useLocation();
-  const { defaultWorkspaceId, workspaces } = useConnection();
+  const { defaultWorkspaceId, workspaces, discoveringWorkspace, disconnect } = useConnection();
+  const [adding, setAdding] = useState(false);
   const fromPath = matchPath('/w/:workspaceId', pathname)?.workspaceId;
-  const target = fromPath ?? defaultWorkspaceId ?? workspaces[0]?.id;
+  const target = fromPath ?? defaultWorkspaceId ?? (discoveringWorkspace ? undefined : workspaces[0]?.id);
   useEffect(() => {
     if (target) navigate(paths.passes(target), { replace: true });
   }, [target]);
-  return <PageSpinner label="Opening your workspace…" />;
+  if (target || discoveringWorkspace) return <PageSpinner label="Opening your workspace…" />;
+  return (
+    <main className="mx-auto mt-24 max-w-lg px-6 text-center">
+      <h1 className="text-2xl font-semibold text-ink">Which workspace?</h1>
+      <p className="mt-2 text-ink-muted">
+        Your key&rsquo;s default workspace has no passes yet, so Pass Studio cannot tell its id. Add the workspace by id.
+      </p>
+      <div className="mt-6 flex justify-center gap-2">
+        <Button variant="primary" onClick={() => setAdding(true)}>
+          Add a workspace
+        </Button>
+        <Button onClick={disconnect}>Use another key</Button>
+      </div>
+      {adding ? <AddWorkspaceDialog open onClose={() => setAdding(false)} /> : null}
+    </main>
+  );
 }
 
 function PageSpinner({ label }: { label: string }) {

@@ -17,6 +17,8 @@ export interface ConnectionValue {
   workspaces: Workspace[];
   /** The key's default workspace, once known. */
   defaultWorkspaceId: string | undefined;
+  /** True while the default workspace is still being discovered. */
+  discoveringWorkspace: boolean;
   connect: (apiKey: string, options: { remember: boolean }) => void;
   disconnect: () => void;
   addWorkspace: (workspace: Workspace) => void;

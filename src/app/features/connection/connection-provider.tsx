@@ -89,12 +89,24 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
             keyLabel: demoKey?.label,
             workspaces,
             defaultWorkspaceId: defaultWorkspaceId ?? demoKey?.workspaceIds[0],
+            discoveringWorkspace: defaultWorkspaceQuery.isPending,
             connect,
             disconnect,
             addWorkspace,
           }
         : null,
-    [config, client, connectionId, demoKey, workspaces, defaultWorkspaceId, connect, disconnect, addWorkspace],
+    [
+      config,
+      client,
+      connectionId,
+      demoKey,
+      workspaces,
+      defaultWorkspaceId,
+      defaultWorkspaceQuery.isPending,
+      connect,
+      disconnect,
+      addWorkspace,
+    ],
   );
 
   if (configQuery.isPending) {

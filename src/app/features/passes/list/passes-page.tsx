@@ -4,7 +4,7 @@ import { PASS_STATUSES } from '../../../../contract/rules';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Alert } from '../../../components/ui/alert';
 import { Button, Spinner } from '../../../components/ui/button';
-import { describeError } from '../../../lib/api-error';
+import { describeError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { cx } from '../../../lib/cx';
 import { formatExact, formatRelative } from '../../../lib/format';
@@ -32,7 +32,7 @@ function readFilters(params: URLSearchParams): PassListFilters {
 }
 
 export function PassesPage({ workspaceId }: { workspaceId: string }) {
-  const { client, connectionId, workspaces } = useConnection();
+  const { client, connectionId, workspaces, defaultWorkspaceId } = useConnection();
   const params = useSearchParams();
   const filters = readFilters(params);
   const workspaceName = workspaces.find((w) => w.id === workspaceId)?.name ?? workspaceId;
@@ -86,9 +86,15 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
             tone="danger"
             title="The passes could not be loaded"
             action={
-              <Button size="sm" onClick={() => void list.refetch()}>
-                Try again
-              </Button>
+              isApiError(list.error) && list.error.status === 403 && defaultWorkspaceId && defaultWorkspaceId !== workspaceId ? (
+                <Link to={paths.passes(defaultWorkspaceId)} className="font-medium underline">
+                  Open your default workspace
+                </Link>
+              ) : (
+                <Button size="sm" onClick={() => void list.refetch()}>
+                  Try again
+                </Button>
+              )
             }
           >
             {describeError(list.error)}

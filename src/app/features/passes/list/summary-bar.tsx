@@ -16,8 +16,15 @@ export function SummaryBar({ passes, hasMore }: { passes: WalletPass[]; hasMore:
   return (
     <section aria-label="Workspace totals" className="mt-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
       {stats.map((stat) => (
-        <div key={stat.label} className="rounded-card border border-surface-border bg-surface px-4 py-3 shadow-card">
-          <p className="text-xs font-medium tracking-wide text-ink-muted uppercase">{stat.label}</p>
+        <div
+          key={stat.label}
+          role="group"
+          aria-labelledby={`summary-${stat.label}`}
+          className="rounded-card border border-surface-border bg-surface px-4 py-3 shadow-card"
+        >
+          <p id={`summary-${stat.label}`} className="text-xs font-medium tracking-wide text-ink-muted uppercase">
+            {stat.label}
+          </p>
           <p className="mt-1 text-2xl font-semibold text-ink">
             <LiveCount value={stat.value} />
             {stat.hint ? <span className="ml-2 text-xs font-normal text-ink-subtle">{stat.hint}</span> : null}

@@ -1,0 +1,115 @@
+import { expect, test } from './fixtures';
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+test('search, status filter and paging past the first 20 passes, all kept in the URL', async ({ page, api, workspaces }) => {
+  const workspace = workspaces[1]!;
+  const prefix = `Paging ${unique()}`;
+  for (let i = 1; i <= 23; i++) {
+    await api.createPass(workspace.id, {
+      passName: `${prefix} ${String(i).padStart(2, '0')}`,
+      status: i <= 4 ? 'Published' : 'Draft',
+    });
+  }
+
+  await page.goto(`/w/${workspace.id}/passes`);
+  await page.getByRole('searchbox', { name: 'Search passes' }).fill(prefix);
+  await expect(page).toHaveURL(/[?&]q=Paging/);
+  const rows = page.getByRole('table').getByRole('link', { name: new RegExp(prefix) });
+  await expect(rows).toHaveCount(20);
+  await expect(page.getByText('20 loaded so far')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Load more passes' }).click();
+  await expect(rows).toHaveCount(23);
+  await expect(page.getByText('All 23 passes are shown for this search.')).toBeVisible();
+
+  await page.getByRole('radio', { name: 'Published' }).check();
+  await expect(page).toHaveURL(/status=Published/);
+  await expect(rows).toHaveCount(4);
+
+  // Search and filter survive a reload.
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Search passes' })).toHaveValue(prefix);
+  await expect(page.getByRole('radio', { name: 'Published' })).toBeChecked();
+  await expect(rows).toHaveCount(4);
+
+  await page.getByRole('searchbox', { name: 'Search passes' }).fill(`${prefix} nothing like this`);
+  await expect(page.getByRole('heading', { name: 'No passes match this search' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear search and filter' }).click();
+  await expect(page.getByRole('radio', { name: 'All' })).toBeChecked();
+});
+
+test('publishing asks first, sticks after a reload, and a refused toggle rolls back', async ({ page, api, workspaces }) => {
+  const workspace = workspaces[0]!;
+  const name = `Toggle ${unique()}`;
+  const pass = await api.createPass(workspace.id, { passName: name, status: 'Draft' });
+
+  await page.goto(`/w/${workspace.id}/passes?q=${encodeURIComponent(name)}`);
+  const toggle = page.getByRole('switch', { name: `${name} published` });
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+
+  await toggle.click();
+  const dialog = page.getByRole('dialog', { name: `Publish “${name}”?` });
+  await expect(dialog).toContainText('active holders');
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('status').getByText(`“${name}” is published`)).toBeVisible();
+
+  await page.reload();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  expect((await api.getPass(workspace.id, pass.id)).status).toBe('Published');
+
+  // Someone deletes the pass meanwhile: the server refuses the toggle and the switch rolls back.
+  await api.deletePass(workspace.id, pass.id);
+  await toggle.click();
+  await expect(page.getByRole('alert').getByText(`“${name}” could not be unpublished`)).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+});
+
+test('counts move while the list is watched', async ({ page, workspaces }) => {
+  await page.goto(`/w/${workspaces[0]!.id}/passes`);
+  const issued = page.getByRole('region', { name: 'Workspace totals' }).getByRole('group', { name: 'Issued' });
+  await expect(issued).toHaveText(/\d/);
+  const before = await issued.textContent();
+  await expect(issued).not.toHaveText(before ?? '', { timeout: 30_000 });
+});
+
+test('a new pass opens its editor, and a duplicate name is refused at the name field', async ({ page, api, workspaces }) => {
+  const workspace = workspaces[0]!;
+  const taken = await api.createPass(workspace.id, { passName: `Taken ${unique()}` });
+
+  await page.goto(`/w/${workspace.id}/passes`);
+  await page.getByRole('button', { name: 'New pass' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New pass' });
+  await dialog.getByLabel('Pass name').fill(taken.passName!);
+  await dialog.getByRole('button', { name: 'Create pass' }).click();
+  await expect(dialog.getByLabel('Pass name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog).toContainText('already exists');
+
+  const name = `Fresh ${unique()}`;
+  await dialog.getByLabel('Pass name').fill(name);
+  await dialog.getByLabel('Start from').selectOption({ label: taken.passName! });
+  await dialog.getByRole('button', { name: 'Create pass' }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspace.id}/passes/[0-9a-f-]+$`));
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+
+  const created = (await api.listPasses(workspace.id, { passName: name }))[0]!;
+  expect(created.passMetadata?.topField).toEqual(taken.passMetadata?.topField);
+  expect(created.status).toBe('Draft');
+});
+
+test('the limited demo key reaches only the first workspace', async ({ page, studioConfig, workspaces }) => {
+  const limited = studioConfig.demoKeys?.[1];
+  expect(limited?.workspaceIds).toEqual([workspaces[0]!.id]);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page.getByRole('button', { name: limited!.label! }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaces[0]!.id}/passes`));
+  const switcher = page.getByLabel('Workspace');
+  await expect(switcher.getByRole('option')).toHaveText([workspaces[0]!.name]);
+
+  await page.goto(`/w/${workspaces[1]!.id}/passes`);
+  await expect(page.getByRole('alert')).toContainText('This API key cannot open that workspace');
+  await expect(page.getByRole('table')).toHaveCount(0);
+});
