@@ -1,0 +1,15 @@
+/** The Hono context the server's middleware fills in and its routes read. */
+import type { ApiKeyRecord } from './store/sandbox-store';
+
+export interface RequestAuth {
+  key: ApiKeyRecord;
+  /** The request's workspace: `x-workspace-id`, or the key's first workspace. */
+  workspaceId: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    txId: string;
+    auth: RequestAuth;
+  };
+}

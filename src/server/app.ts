@@ -1,0 +1,132 @@
+/**
+ * The HTTP application, in one of two modes:
+ * - sandbox: the Passport API implemented over the SQLite store (plus uploads, files, pass pages);
+ * - proxy: `/v1/*` forwarded to the real Passport API, no store at all.
+ * Both serve `/studio/config` and, when given a STATIC_DIR, the built dashboard.
+ * Everything comes in through `options` (never `process.env`), so tests build many instances.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Workspace } from '../contract/queries';
+import { ERROR_CODES } from '../contract/schemas';
+import type { AppEnv } from './app-env';
+import { apiKeyAuth } from './auth';
+import { ApiError, errorBody, notFound, payloadTooLarge } from './errors';
+import { errorResponse } from './http';
+import { newId } from './ids';
+import type { Logger } from './logger';
+import { createLogger } from './logger';
+import { proxyHandler } from './proxy';
+import { TokenBucketLimiter } from './rate-limit';
+import { locationRoutes } from './routes/locations';
+import { passPageRoutes } from './routes/pass-page';
+import { passRoutes } from './routes/passes';
+import { proxyConfig, sandboxConfig, studioRoutes } from './routes/studio';
+import { fileRoutes, uploadRoutes } from './routes/uploads';
+import { SECURITY_HEADERS } from './security-headers';
+import { staticFiles } from './static-files';
+import type { SandboxStore } from './store/sandbox-store';
+
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+interface CommonAppOptions {
+  logger?: Logger;
+  /** Directory of the built SPA; undefined or null serves no static files (dev, tests). */
+  staticDir?: string | null | undefined;
+  /** Fixed origin for links and image URLs; by default the origin the request came in on. */
+  publicOrigin?: string | undefined;
+}
+
+export interface SandboxAppOptions extends CommonAppOptions {
+  mode: 'sandbox';
+  store: SandboxStore;
+  /** Requests per second per API key, burst twice that; 0 or undefined turns the limit off. */
+  rateLimit?: number | undefined;
+}
+
+export interface ProxyAppOptions extends CommonAppOptions {
+  mode: 'proxy';
+  upstreamUrl: string;
+  timeoutMs: number;
+  /** Listed by `/studio/config` (the Passport API has no endpoint to list workspaces). */
+  workspaces: readonly Workspace[];
+}
+
+export type AppOptions = SandboxAppOptions | ProxyAppOptions;
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const logger = options.logger ?? createLogger('silent');
+  const app = new Hono<AppEnv>();
+
+  // Outermost: txId, security headers and one log line for every request, errors included.
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('txId', newId());
+    await next();
+    let res = c.res;
+    try {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.headers.set(name, value);
+    } catch {
+      // Headers of a response we did not build may be immutable: copy it once.
+      res = new Response(res.body, res);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.headers.set(name, value);
+      c.res = res;
+    }
+    logger.info('request', {
+      method: c.req.method,
+      // The path only: queries can carry search text and ids that do not belong in logs.
+      path: c.req.path,
+      status: res.status,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+      txId: c.get('txId'),
+    });
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof Error && error.name === 'BodyLimitError') {
+      return errorResponse(c, payloadTooLarge({ body: 'The request body is too large' }));
+    }
+    logger.error('unhandled error', {
+      txId: c.get('txId'),
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
+    // Nothing about the failure goes to the client: the txId finds it in the log.
+    return c.json(errorBody(c.get('txId') ?? '', ERROR_CODES.internal, 'Something went wrong on our side.', {}), 500);
+  });
+
+  app.notFound((c) => errorResponse(c, notFound({ path: c.req.path })));
+
+  if (options.mode === 'sandbox') {
+    const { store, publicOrigin } = options;
+    const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : undefined;
+    app.use('/v1/*', apiKeyAuth(store, limiter));
+    app.use('/v1/*', async (c, next) => {
+      // Uploads have their own (larger) limit; every other body is JSON.
+      if (c.req.path === '/v1/uploads') return next();
+      return jsonBodyLimit(c, next);
+    });
+    app.route('/v1/wallet-pass', passRoutes(store, publicOrigin));
+    app.route('/v1/wallet-pass-location', locationRoutes(store));
+    app.route('/v1/uploads', uploadRoutes(store, publicOrigin));
+    app.route('/files', fileRoutes(store));
+    app.route('/studio', studioRoutes(() => sandboxConfig(store)));
+    app.route('/p', passPageRoutes(store));
+  } else {
+    const config = proxyConfig(options.workspaces);
+    app.all('/v1/*', proxyHandler({ upstreamUrl: options.upstreamUrl, timeoutMs: options.timeoutMs }));
+    app.route('/studio', studioRoutes(() => config));
+  }
+
+  if (options.staticDir) app.use('*', staticFiles(options.staticDir));
+
+  return app;
+}
+
+const jsonBodyLimit = bodyLimit({
+  maxSize: MAX_JSON_BODY_BYTES,
+  onError: (c) => errorResponse(c, payloadTooLarge({ body: `The request body must be at most ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB` })),
+});

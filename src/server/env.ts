@@ -1,0 +1,115 @@
+/**
+ * The server's environment, parsed once at start with the contract's schema library. A bad value
+ * stops the server with the list of offending keys instead of surfacing later as odd behaviour.
+ * Only `main.ts`, `start.ts` and `dev.ts` read it; `createApp` takes explicit options so tests can
+ * build instances with their own settings.
+ */
+import * as z from 'zod/mini';
+import { ID_PATTERN } from '../contract/rules';
+import type { Workspace } from '../contract/queries';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const integer = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.string().check(
+    z.refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, `must be ${what} between ${min} and ${max}`),
+  );
+
+const httpUrl = z.string().check(
+  z.refine((v) => {
+    try {
+      const url = new URL(v);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL'),
+);
+
+const workspaceList = z.string().check(
+  z.refine((v) => parseWorkspaceList(v) !== null, 'must be a list like "id:Name,id:Name" with ids of letters, digits, - and _'),
+);
+
+const EnvSchema = z.object({
+  PORT: z.optional(integer('an integer', 0, 65535)),
+  HOST: z.optional(z.string()),
+  DATA_DIR: z.optional(z.string()),
+  STATIC_DIR: z.optional(z.string()),
+  PASSPORT_API_URL: z.optional(httpUrl),
+  PASSPORT_WORKSPACES: z.optional(workspaceList),
+  PROXY_TIMEOUT_MS: z.optional(integer('an integer', 1)),
+  SANDBOX_SIMULATE_INSTALLS: z.optional(z.enum(['0', '1'], { error: 'must be 0 or 1' })),
+  SANDBOX_SIMULATE_INTERVAL_MS: z.optional(integer('an integer', 10)),
+  SANDBOX_RATE_LIMIT: z.optional(integer('an integer', 0)),
+  LOG_LEVEL: z.optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+});
+
+export interface ServerEnv {
+  port: number;
+  host: string;
+  dataDir: string;
+  staticDir: string;
+  /** Set → proxy mode: `/v1/*` goes to the real Passport API and no sandbox store is opened. */
+  passportApiUrl: string | undefined;
+  passportWorkspaces: Workspace[];
+  proxyTimeoutMs: number;
+  simulateInstalls: boolean;
+  simulateIntervalMs: number;
+  /** Requests per second per API key (burst twice that); 0 turns the limit off. */
+  rateLimit: number;
+  logLevel: LogLevel;
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: Record<string, string>) {
+    super(`Invalid environment: ${Object.entries(problems).map(([k, m]) => `${k} ${m}`).join('; ')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** `"ws-1:Coffee,ws-2:Books & Co"` → workspaces; null when any entry is malformed. */
+export function parseWorkspaceList(value: string): Workspace[] | null {
+  const workspaces: Workspace[] = [];
+  for (const entry of value.split(',')) {
+    if (entry.trim() === '') continue;
+    const colon = entry.indexOf(':');
+    const id = (colon === -1 ? entry : entry.slice(0, colon)).trim();
+    const name = (colon === -1 ? id : entry.slice(colon + 1)).trim() || id;
+    if (!ID_PATTERN.test(id)) return null;
+    workspaces.push({ id, name });
+  }
+  return workspaces;
+}
+
+/** Parses the server environment; empty strings count as unset. Throws `EnvError` listing bad keys. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const present: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = source[key];
+    if (value !== undefined && value.trim() !== '') present[key] = value.trim();
+  }
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    const problems: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? 'env');
+      problems[key] ??= issue.message;
+    }
+    throw new EnvError(problems);
+  }
+  const env = result.data;
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: env.DATA_DIR ?? './data',
+    staticDir: env.STATIC_DIR ?? './dist',
+    passportApiUrl: env.PASSPORT_API_URL,
+    passportWorkspaces: env.PASSPORT_WORKSPACES ? (parseWorkspaceList(env.PASSPORT_WORKSPACES) ?? []) : [],
+    proxyTimeoutMs: Number(env.PROXY_TIMEOUT_MS ?? 15_000),
+    simulateInstalls: (env.SANDBOX_SIMULATE_INSTALLS ?? '1') !== '0',
+    simulateIntervalMs: Number(env.SANDBOX_SIMULATE_INTERVAL_MS ?? 4000),
+    rateLimit: Number(env.SANDBOX_RATE_LIMIT ?? 100),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

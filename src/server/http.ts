@@ -1,0 +1,56 @@
+/** Request and response helpers shared by the routes: JSON bodies, validation, error responses. */
+import type { Context } from 'hono';
+import type * as z from 'zod/mini';
+import { issuesToContext } from '../contract/errors';
+import { ID_PATTERN } from '../contract/rules';
+import type { AppEnv } from './app-env';
+import { errorBody, invalidInput, notFound } from './errors';
+import type { ApiError } from './errors';
+import { isObject } from './store/documents';
+import type { JsonObject } from './store/documents';
+
+export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  return c.json(errorBody(c.get('txId') ?? '', error.errorCode, error.message, error.context), error.status, error.headers);
+}
+
+/** The body as a JSON object; malformed JSON and non-objects are 400s, never 500s. */
+export async function readJsonObject(c: Context<AppEnv>): Promise<JsonObject> {
+  const text = await c.req.text();
+  if (text.trim() === '') throw invalidInput({ body: 'A JSON object is required' });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidInput({ body: 'The body is not valid JSON' });
+  }
+  if (!isObject(value)) throw invalidInput({ body: 'The body must be a JSON object' });
+  return value;
+}
+
+/** Parses with a contract schema; failures become one `context` entry per offending field path. */
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidInput(issuesToContext(result.error.issues));
+  return result.data as z.infer<S>;
+}
+
+/** A path id; one that cannot be an id cannot name anything, so it is simply not found. */
+export function pathId(c: Context<AppEnv>, name: string): string {
+  const id = c.req.param(name) ?? '';
+  if (!ID_PATTERN.test(id)) throw notFound({ id });
+  return id;
+}
+
+/**
+ * The origin links and image URLs are built on. The Host header is what the client used to reach
+ * us, so links work from wherever the dashboard was opened (also through Vite's dev proxy).
+ */
+export function requestOrigin(c: Context<AppEnv>, fixed: string | undefined): string {
+  if (fixed) return fixed;
+  return new URL(c.req.url).origin;
+}
+
+/** Query values as Hono collects them: every repetition of every key. */
+export function scalarQuery(all: Record<string, string[]>, name: string): string | undefined {
+  return all[name]?.[0];
+}

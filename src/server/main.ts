@@ -1,0 +1,129 @@
+/**
+ * `npm run serve` (and the last step of `npm start`): reads the environment, opens the sandbox
+ * store (sandbox mode) or not (proxy mode), and serves until SIGTERM/SIGINT, then stops taking
+ * connections, lets in-flight requests finish, closes the database and exits 0.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import type { AppOptions } from './app';
+import { createApp } from './app';
+import type { ServerEnv } from './env';
+import { EnvError, loadEnv } from './env';
+import { startInstallSimulation } from './install-simulation';
+import { createLogger } from './logger';
+import type { Logger } from './logger';
+import { openStore } from './store/sandbox-store';
+import type { SandboxStore } from './store/sandbox-store';
+
+/** How long in-flight requests get to finish after a stop signal before connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface RunningServer {
+  server: ServerType;
+  store: SandboxStore | undefined;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Serve the built SPA from env.staticDir (off for the dev API server, where Vite serves it). */
+  serveStatic?: boolean;
+  logger?: Logger;
+}
+
+export async function startServer(env: ServerEnv, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(env.logLevel);
+  const staticDir = options.serveStatic === false ? null : resolve(env.staticDir);
+  let store: SandboxStore | undefined;
+  let appOptions: AppOptions;
+  if (env.passportApiUrl) {
+    appOptions = {
+      mode: 'proxy',
+      upstreamUrl: env.passportApiUrl,
+      timeoutMs: env.proxyTimeoutMs,
+      workspaces: env.passportWorkspaces,
+      staticDir,
+      logger,
+    };
+  } else {
+    store = await openStore({ dataDir: resolve(env.dataDir) });
+    appOptions = { mode: 'sandbox', store, rateLimit: env.rateLimit, staticDir, logger };
+  }
+  const stopSimulation =
+    store && env.simulateInstalls ? startInstallSimulation(store, env.simulateIntervalMs, logger) : () => {};
+
+  const app = createApp(appOptions);
+  const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolvePromise, reject) => {
+    const s = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) =>
+      resolvePromise({ server: s, port: info.port }),
+    );
+    s.once('error', reject);
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolveStop) => {
+      stopSimulation();
+      const force = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS);
+      force.unref();
+      // close() stops accepting, drops idle keep-alive sockets and waits for active requests.
+      server.close(() => {
+        clearTimeout(force);
+        store?.close();
+        resolveStop();
+      });
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }));
+
+  return { server, store, port, stop };
+}
+
+export function describeStart(env: ServerEnv, running: RunningServer): string {
+  const url = `http://localhost:${running.port}`;
+  if (!running.store) {
+    return `Pass Studio running at ${url} (proxy mode, forwarding /v1 to ${env.passportApiUrl})`;
+  }
+  const lines = [`Pass Studio running at ${url} (sandbox mode, data in ${resolve(env.dataDir)})`, 'Demo API keys:'];
+  for (const key of running.store.listApiKeys()) lines.push(`  ${key.apiKey}  ${key.label} (${key.workspaceIds.join(', ')})`);
+  return lines.join('\n');
+}
+
+export async function main(): Promise<void> {
+  let env: ServerEnv;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const running = await startServer(env);
+  console.log(describeStart(env, running));
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal} received: finishing in-flight requests, then stopping`);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+// Run only as the entry point, so start.ts and tests can import this module.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

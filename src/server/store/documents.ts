@@ -1,0 +1,66 @@
+/**
+ * What of a request body is stored as a pass's or location's JSON `doc`: everything the client
+ * sent except server-set keys and keys kept in columns, so unknown keys survive round trips.
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+/** Keys the server sets; ignored wherever a client sends them. */
+const READ_ONLY_PASS_KEYS = new Set([
+  'id',
+  'createdTime',
+  'updatedTime',
+  'createdBy',
+  'updatedBy',
+  'workspaceId',
+  'accountId',
+  'passLink',
+  'googlePassLink',
+  'appleIssuedCount',
+  'googleIssuedCount',
+  'totalIssuedCount',
+  'appleActiveCount',
+  'googleActiveCount',
+  'totalActiveCount',
+]);
+/** Keys kept in their own columns rather than in `doc`. */
+const COLUMN_PASS_KEYS = new Set(['passName', 'status', 'passLinkSlug']);
+const READ_ONLY_LOCATION_KEYS = new Set([
+  'id',
+  'createdTime',
+  'updatedTime',
+  'createdBy',
+  'updatedBy',
+  'workspaceId',
+  'accountId',
+  'walletPass',
+  'passSerialNumber',
+]);
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Copies own keys into a fresh object (`Object.fromEntries`, so a `__proto__` key stays data). */
+function pick(source: JsonObject, keep: (key: string) => boolean): JsonObject {
+  return Object.fromEntries(Object.entries(source).filter(([k, v]) => v !== undefined && keep(k)));
+}
+
+/** The `doc` part of a pass body: without server keys and column keys, locations or image urls. */
+export function passDocOf(body: JsonObject): JsonObject {
+  const doc = pick(body, (k) => !READ_ONLY_PASS_KEYS.has(k) && !COLUMN_PASS_KEYS.has(k));
+  const meta = doc.passMetadata;
+  // Locations live in their own table; whatever a client echoes back here is dropped.
+  if (isObject(meta)) doc.passMetadata = pick(meta, (k) => k !== 'locations');
+  const images = doc.uploadInfoList;
+  if (Array.isArray(images)) doc.uploadInfoList = images.map((i: unknown) => (isObject(i) ? pick(i, (k) => k !== 'url') : i));
+  return doc;
+}
+
+export function locationDocOf(body: JsonObject): JsonObject {
+  const doc = pick(body, (k) => !READ_ONLY_LOCATION_KEYS.has(k));
+  // Enabled defaults to true (passport-api.md §5), also on a full replace that leaves it out.
+  doc.enabled = typeof body.enabled === 'boolean' ? body.enabled : true;
+  return doc;
+}
+

@@ -1,0 +1,653 @@
+/**
+ * The sandbox's persistence: one SQLite file (DATA_DIR/sandbox.db) behind prepared statements.
+ * WAL with synchronous=FULL so an acknowledged write survives a SIGKILL; every write runs in a
+ * transaction so checks (unique names, the 10-location cap) and the write cannot interleave.
+ *
+ * The store speaks in records (columns + the JSON `doc`); `routes/views.ts` turns them into API
+ * objects, because links and image URLs depend on the request's origin.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import type { Workspace } from '../../contract/queries';
+import type { CreateLocationRequest, CreatePassRequest, UpdateLocationRequest, UpdatePassRequest } from '../../contract/schemas';
+import { uploadKeyOf } from '../../contract/schemas';
+import { invalidInput, notFound } from '../errors';
+import { fakeGoogleSaveToken, newId, newUploadKey, randomSlug } from '../ids';
+import type { SeedData } from '../seed/seed-types';
+import type { SortKey } from './cursor';
+import { likeContains } from './cursor';
+import { isObject, locationDocOf, passDocOf } from './documents';
+import type { JsonObject } from './documents';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+import { seedDatabase } from './seeding';
+
+export const MAX_LOCATIONS_PER_PASS = 10;
+
+export interface PassCounts {
+  appleIssued: number;
+  googleIssued: number;
+  appleActive: number;
+  googleActive: number;
+}
+
+export interface PassRecord {
+  id: string;
+  workspaceId: string;
+  accountId: string;
+  passName: string;
+  status: string;
+  slug: string;
+  googlePassLink: string;
+  /** Everything else of the pass (metadata without locations, images without urls, unknown keys). */
+  doc: JsonObject;
+  counts: PassCounts;
+  createdTime: string;
+  updatedTime: string;
+  createdBy: string;
+  updatedBy: string;
+}
+
+export interface LocationRecord {
+  id: string;
+  workspaceId: string;
+  passId: string;
+  /** Name, coordinates, relevant text, enabled and unknown keys; never the pass link. */
+  doc: JsonObject;
+  createdTime: string;
+  updatedTime: string;
+  createdBy: string;
+  updatedBy: string;
+}
+
+export interface ApiKeyRecord {
+  apiKey: string;
+  label: string;
+  userId: string;
+  /** In the key's order; the first is used when a request names no workspace. */
+  workspaceIds: string[];
+}
+
+export interface WorkspaceRecord extends Workspace {
+  accountId: string;
+}
+
+export interface PassFilter {
+  query?: string | undefined;
+  passName?: string | undefined;
+  id?: string | undefined;
+  ids?: string[] | undefined;
+  statuses?: string[] | undefined;
+  after?: SortKey | undefined;
+}
+
+export interface LocationFilter {
+  query?: string | undefined;
+  name?: string | undefined;
+  id?: string | undefined;
+  ids?: string[] | undefined;
+  passIds?: string[] | undefined;
+  after?: SortKey | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  hasMore: boolean;
+}
+
+export interface OpenStoreOptions {
+  dataDir: string;
+  /** What a new database starts with; the seed module's `buildSeed` by default. */
+  seed?: () => SeedData;
+}
+
+interface PassRow {
+  id: string;
+  workspace_id: string;
+  account_id: string;
+  pass_name: string;
+  status: string;
+  slug: string;
+  google_pass_link: string;
+  doc: string;
+  apple_issued: number;
+  google_issued: number;
+  apple_active: number;
+  google_active: number;
+  created_time: string;
+  updated_time: string;
+  created_by: string;
+  updated_by: string;
+}
+
+interface LocationRow {
+  id: string;
+  workspace_id: string;
+  pass_id: string;
+  doc: string;
+  created_time: string;
+  updated_time: string;
+  created_by: string;
+  updated_by: string;
+}
+
+const PASS_COLUMNS = `id, workspace_id, account_id, pass_name, status, slug, google_pass_link, doc,
+  apple_issued, google_issued, apple_active, google_active, created_time, updated_time, created_by, updated_by`;
+const LOCATION_COLUMNS = 'id, workspace_id, pass_id, doc, created_time, updated_time, created_by, updated_by';
+
+function nameKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+function toPass(row: PassRow): PassRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    accountId: row.account_id,
+    passName: row.pass_name,
+    status: row.status,
+    slug: row.slug,
+    googlePassLink: row.google_pass_link,
+    doc: JSON.parse(row.doc) as JsonObject,
+    counts: {
+      appleIssued: row.apple_issued,
+      googleIssued: row.google_issued,
+      appleActive: row.apple_active,
+      googleActive: row.google_active,
+    },
+    createdTime: row.created_time,
+    updatedTime: row.updated_time,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+  };
+}
+
+function toLocation(row: LocationRow): LocationRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    passId: row.pass_id,
+    doc: JSON.parse(row.doc) as JsonObject,
+    createdTime: row.created_time,
+    updatedTime: row.updated_time,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+  };
+}
+
+export class SandboxStore {
+  readonly #db: Database.Database;
+  readonly #dynamic = new Map<string, Statement>();
+  readonly #keys = new Map<string, ApiKeyRecord>();
+  readonly #workspaces = new Map<string, WorkspaceRecord>();
+  readonly #statements;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#statements = {
+      passById: db.prepare<[string, string], PassRow>(`SELECT ${PASS_COLUMNS} FROM passes WHERE id = ? AND workspace_id = ?`),
+      passBySlug: db.prepare<[string], PassRow>(
+        `SELECT ${PASS_COLUMNS} FROM passes WHERE slug = ? ORDER BY created_time, id LIMIT 1`,
+      ),
+      passIdByNameKey: db.prepare<[string, string], { id: string }>(
+        'SELECT id FROM passes WHERE workspace_id = ? AND pass_name_key = ?',
+      ),
+      passIdBySlug: db.prepare<[string, string], { id: string }>('SELECT id FROM passes WHERE workspace_id = ? AND slug = ?'),
+      insertPass: db.prepare(
+        `INSERT INTO passes (id, workspace_id, account_id, pass_name, pass_name_key, pass_name_lower, status, slug,
+           google_pass_link, doc, apple_issued, google_issued, apple_active, google_active,
+           created_time, updated_time, created_by, updated_by)
+         VALUES (@id, @workspaceId, @accountId, @passName, @nameKey, @nameLower, @status, @slug,
+           @googlePassLink, @doc, @appleIssued, @googleIssued, @appleActive, @googleActive,
+           @createdTime, @updatedTime, @createdBy, @updatedBy)`,
+      ),
+      updatePass: db.prepare(
+        `UPDATE passes SET pass_name = @passName, pass_name_key = @nameKey, pass_name_lower = @nameLower,
+           status = @status, slug = @slug, doc = @doc, updated_time = @updatedTime, updated_by = @updatedBy
+         WHERE id = @id AND workspace_id = @workspaceId`,
+      ),
+      deletePass: db.prepare<[string, string]>('DELETE FROM passes WHERE id = ? AND workspace_id = ?'),
+      publishedCounts: db.prepare<[], Pick<PassRow, 'id' | 'apple_issued' | 'google_issued' | 'apple_active' | 'google_active'>>(
+        `SELECT id, apple_issued, google_issued, apple_active, google_active FROM passes WHERE status = 'Published'`,
+      ),
+      updateCounts: db.prepare(
+        `UPDATE passes SET apple_issued = @appleIssued, google_issued = @googleIssued,
+           apple_active = @appleActive, google_active = @googleActive WHERE id = @id`,
+      ),
+      locationById: db.prepare<[string, string], LocationRow>(
+        `SELECT ${LOCATION_COLUMNS} FROM locations WHERE id = ? AND workspace_id = ?`,
+      ),
+      locationsOfPass: db.prepare<[string], LocationRow>(
+        `SELECT ${LOCATION_COLUMNS} FROM locations WHERE pass_id = ? ORDER BY created_time, id`,
+      ),
+      locationsOfPasses: db.prepare<[string], LocationRow>(
+        `SELECT ${LOCATION_COLUMNS} FROM locations WHERE pass_id IN (SELECT value FROM json_each(?))
+         ORDER BY created_time, id`,
+      ),
+      countLocationsOfPass: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM locations WHERE pass_id = ?'),
+      insertLocation: db.prepare(
+        `INSERT INTO locations (id, workspace_id, pass_id, name, name_lower, doc, created_time, updated_time, created_by, updated_by)
+         VALUES (@id, @workspaceId, @passId, @name, @nameLower, @doc, @createdTime, @updatedTime, @createdBy, @updatedBy)`,
+      ),
+      replaceLocation: db.prepare(
+        `UPDATE locations SET name = @name, name_lower = @nameLower, doc = @doc, updated_time = @updatedTime,
+           updated_by = @updatedBy WHERE id = @id AND workspace_id = @workspaceId`,
+      ),
+      deleteLocation: db.prepare<[string, string]>('DELETE FROM locations WHERE id = ? AND workspace_id = ?'),
+      insertUpload: db.prepare(
+        `INSERT INTO uploads (key, workspace_id, png, width, height, created_time)
+         VALUES (@key, @workspaceId, @png, @width, @height, @createdTime)`,
+      ),
+      uploadPng: db.prepare<[string], { png: Buffer }>('SELECT png FROM uploads WHERE key = ?'),
+      uploadInWorkspace: db.prepare<[string, string], { key: string }>('SELECT key FROM uploads WHERE key = ? AND workspace_id = ?'),
+    };
+    this.#loadDirectory();
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  get isOpen(): boolean {
+    return this.#db.open;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Workspaces and keys (written only by seeding, so cached for the hot auth path)
+
+  #loadDirectory(): void {
+    this.#workspaces.clear();
+    this.#keys.clear();
+    const workspaces = this.#db
+      .prepare<[], { id: string; name: string; account_id: string }>('SELECT id, name, account_id FROM workspaces ORDER BY position')
+      .all();
+    for (const w of workspaces) this.#workspaces.set(w.id, { id: w.id, name: w.name, accountId: w.account_id });
+    const keys = this.#db
+      .prepare<[], { api_key: string; label: string; user_id: string }>('SELECT api_key, label, user_id FROM api_keys ORDER BY position')
+      .all();
+    const links = this.#db
+      .prepare<[], { api_key: string; workspace_id: string }>('SELECT api_key, workspace_id FROM api_key_workspaces ORDER BY position')
+      .all();
+    for (const k of keys) this.#keys.set(k.api_key, { apiKey: k.api_key, label: k.label, userId: k.user_id, workspaceIds: [] });
+    for (const l of links) this.#keys.get(l.api_key)?.workspaceIds.push(l.workspace_id);
+  }
+
+  /** True for a new database (no workspace yet): it needs seeding. */
+  isEmpty(): boolean {
+    return this.#workspaces.size === 0;
+  }
+
+  /** Writes seed data in one transaction (all or nothing). */
+  seed(data: SeedData): void {
+    this.#db.transaction(() => seedDatabase(this.#db, data))();
+    this.#loadDirectory();
+  }
+
+  findApiKey(apiKey: string): ApiKeyRecord | undefined {
+    return this.#keys.get(apiKey);
+  }
+
+  workspace(id: string): WorkspaceRecord | undefined {
+    return this.#workspaces.get(id);
+  }
+
+  listWorkspaces(): WorkspaceRecord[] {
+    return [...this.#workspaces.values()];
+  }
+
+  /** Every key in seed order (the key reaching all workspaces first). */
+  listApiKeys(): ApiKeyRecord[] {
+    return [...this.#keys.values()];
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Passes
+
+  getPass(workspaceId: string, id: string): PassRecord | undefined {
+    const row = this.#statements.passById.get(id, workspaceId);
+    return row ? toPass(row) : undefined;
+  }
+
+  /** For the public `/p/{slug}` page: slugs are unique per workspace, so the oldest match wins. */
+  findPassBySlug(slug: string): PassRecord | undefined {
+    const row = this.#statements.passBySlug.get(slug);
+    return row ? toPass(row) : undefined;
+  }
+
+  listPasses(workspaceId: string, filter: PassFilter, limit: number): Page<PassRecord> {
+    const where = ['workspace_id = ?'];
+    const params: unknown[] = [workspaceId];
+    if (filter.query !== undefined && filter.query !== '') {
+      where.push(`pass_name_lower LIKE ? ESCAPE '\\'`);
+      params.push(likeContains(filter.query.toLowerCase()));
+    }
+    if (filter.passName !== undefined) {
+      where.push('pass_name = ?');
+      params.push(filter.passName);
+    }
+    if (filter.id !== undefined) {
+      where.push('id = ?');
+      params.push(filter.id);
+    }
+    if (filter.ids !== undefined) {
+      where.push('id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.ids));
+    }
+    if (filter.statuses !== undefined) {
+      where.push('status IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.statuses));
+    }
+    if (filter.after) {
+      where.push('(created_time, id) < (?, ?)');
+      params.push(filter.after.createdTime, filter.after.id);
+    }
+    params.push(limit + 1);
+    const sql = `SELECT ${PASS_COLUMNS} FROM passes WHERE ${where.join(' AND ')} ORDER BY created_time DESC, id DESC LIMIT ?`;
+    const rows = this.#prepared<PassRow>(sql).all(...params);
+    return { items: rows.slice(0, limit).map(toPass), hasMore: rows.length > limit };
+  }
+
+  createPass(workspaceId: string, body: CreatePassRequest, actorId: string): PassRecord {
+    const workspace = this.#workspaces.get(workspaceId);
+    if (!workspace) throw notFound({ workspaceId });
+    const id = newId();
+    const now = new Date().toISOString();
+    this.#db.transaction(() => {
+      this.#assertNameFree(workspaceId, body.passName);
+      const slug = body.passLinkSlug ? body.passLinkSlug : this.#freeSlug(workspaceId);
+      this.#assertSlugFree(workspaceId, slug);
+      const doc = passDocOf(body);
+      this.#assertUploadsInWorkspace(workspaceId, doc.uploadInfoList);
+      this.#statements.insertPass.run({
+        id,
+        workspaceId,
+        accountId: workspace.accountId,
+        passName: body.passName,
+        nameKey: nameKey(body.passName),
+        nameLower: body.passName.toLowerCase(),
+        status: body.status ?? 'Draft',
+        slug,
+        googlePassLink: `https://pay.google.com/gp/v/save/${fakeGoogleSaveToken(id)}`,
+        doc: JSON.stringify(doc),
+        appleIssued: 0,
+        googleIssued: 0,
+        appleActive: 0,
+        googleActive: 0,
+        createdTime: now,
+        updatedTime: now,
+        createdBy: actorId,
+        updatedBy: actorId,
+      });
+    })();
+    return this.#mustGetPass(workspaceId, id);
+  }
+
+  /** Each top-level key present in `body` replaces the stored one; read-only keys are ignored. */
+  updatePass(workspaceId: string, id: string, body: UpdatePassRequest, actorId: string): PassRecord {
+    this.#db.transaction(() => {
+      const existing = this.getPass(workspaceId, id);
+      if (!existing) throw notFound({ id });
+      const passName = body.passName ?? existing.passName;
+      if (body.passName !== undefined && nameKey(body.passName) !== nameKey(existing.passName)) {
+        this.#assertNameFree(workspaceId, body.passName, id);
+      }
+      // An empty or null slug keeps the current one: the pass link must not disappear.
+      const slug = body.passLinkSlug ? body.passLinkSlug : existing.slug;
+      if (slug !== existing.slug) this.#assertSlugFree(workspaceId, slug, id);
+      const changes = passDocOf(body);
+      if ('uploadInfoList' in changes) this.#assertUploadsInWorkspace(workspaceId, changes.uploadInfoList);
+      this.#statements.updatePass.run({
+        id,
+        workspaceId,
+        passName,
+        nameKey: nameKey(passName),
+        nameLower: passName.toLowerCase(),
+        status: body.status ?? existing.status,
+        slug,
+        doc: JSON.stringify({ ...existing.doc, ...changes }),
+        updatedTime: new Date().toISOString(),
+        updatedBy: actorId,
+      });
+    })();
+    return this.#mustGetPass(workspaceId, id);
+  }
+
+  /** Deletes the pass and (by cascade) its locations; false when there was none. */
+  deletePass(workspaceId: string, id: string): boolean {
+    return this.#db.transaction(() => this.#statements.deletePass.run(id, workspaceId).changes > 0)();
+  }
+
+  #mustGetPass(workspaceId: string, id: string): PassRecord {
+    const pass = this.getPass(workspaceId, id);
+    if (!pass) throw notFound({ id });
+    return pass;
+  }
+
+  #assertNameFree(workspaceId: string, passName: string, exceptId?: string): void {
+    const clash = this.#statements.passIdByNameKey.get(workspaceId, nameKey(passName));
+    if (clash && clash.id !== exceptId) {
+      throw invalidInput({ passName: `A pass named "${passName.trim()}" already exists in this workspace` });
+    }
+  }
+
+  #assertSlugFree(workspaceId: string, slug: string, exceptId?: string): void {
+    const clash = this.#statements.passIdBySlug.get(workspaceId, slug);
+    if (clash && clash.id !== exceptId) {
+      throw invalidInput({ passLinkSlug: `The pass link "${slug}" is already used in this workspace` });
+    }
+  }
+
+  #freeSlug(workspaceId: string): string {
+    for (;;) {
+      const slug = randomSlug();
+      if (!this.#statements.passIdBySlug.get(workspaceId, slug)) return slug;
+    }
+  }
+
+  #assertUploadsInWorkspace(workspaceId: string, list: unknown): void {
+    if (!Array.isArray(list)) return;
+    const context: Record<string, string> = {};
+    list.forEach((item: unknown, index) => {
+      if (!isObject(item)) return;
+      const key = uploadKeyOf(item);
+      const field = item.uploadKey ? 'uploadKey' : 'fileKey';
+      if (key && !this.#statements.uploadInWorkspace.get(key, workspaceId)) {
+        context[`uploadInfoList.${index}.${field}`] = 'No uploaded image with this key in this workspace';
+      }
+    });
+    if (Object.keys(context).length > 0) throw invalidInput(context);
+  }
+
+  /**
+   * One step of simulated wallet activity: every Published pass gains a few installs and loses a
+   * few. Issued counts only grow, 0 ≤ active ≤ issued. `updated_time` is untouched: nobody edited
+   * the pass. Returns how many passes moved.
+   */
+  tickInstalls(random: () => number = Math.random): number {
+    const draw = (max: number) => Math.floor(random() * (max + 1));
+    return this.#db.transaction(() => {
+      const rows = this.#statements.publishedCounts.all();
+      for (const row of rows) {
+        const next = (issued: number, active: number, maxNew: number) => {
+          const added = draw(maxNew);
+          const newIssued = issued + added;
+          const removed = draw(Math.max(1, Math.floor(maxNew / 2)));
+          const newActive = Math.min(newIssued, Math.max(0, active + added - removed));
+          return [newIssued, newActive] as const;
+        };
+        const [appleIssued, appleActive] = next(row.apple_issued, row.apple_active, 4);
+        const [googleIssued, googleActive] = next(row.google_issued, row.google_active, 3);
+        this.#statements.updateCounts.run({ id: row.id, appleIssued, appleActive, googleIssued, googleActive });
+      }
+      return rows.length;
+    })();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Locations
+
+  getLocation(workspaceId: string, id: string): LocationRecord | undefined {
+    const row = this.#statements.locationById.get(id, workspaceId);
+    return row ? toLocation(row) : undefined;
+  }
+
+  /** The pass's locations in creation order. */
+  locationsOfPass(passId: string): LocationRecord[] {
+    return this.#statements.locationsOfPass.all(passId).map(toLocation);
+  }
+
+  /** Locations of several passes in one query, grouped by pass, each in creation order. */
+  locationsOfPasses(passIds: readonly string[]): Map<string, LocationRecord[]> {
+    const byPass = new Map<string, LocationRecord[]>();
+    if (passIds.length === 0) return byPass;
+    for (const row of this.#statements.locationsOfPasses.all(JSON.stringify(passIds))) {
+      const list = byPass.get(row.pass_id);
+      if (list) list.push(toLocation(row));
+      else byPass.set(row.pass_id, [toLocation(row)]);
+    }
+    return byPass;
+  }
+
+  listLocations(workspaceId: string, filter: LocationFilter, limit: number): Page<LocationRecord> {
+    const where = ['workspace_id = ?'];
+    const params: unknown[] = [workspaceId];
+    if (filter.query !== undefined && filter.query !== '') {
+      where.push(`name_lower LIKE ? ESCAPE '\\'`);
+      params.push(likeContains(filter.query.toLowerCase()));
+    }
+    if (filter.name !== undefined) {
+      where.push('name = ?');
+      params.push(filter.name);
+    }
+    if (filter.id !== undefined) {
+      where.push('id = ?');
+      params.push(filter.id);
+    }
+    if (filter.ids !== undefined) {
+      where.push('id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.ids));
+    }
+    if (filter.passIds !== undefined) {
+      where.push('pass_id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.passIds));
+    }
+    if (filter.after) {
+      where.push('(created_time, id) < (?, ?)');
+      params.push(filter.after.createdTime, filter.after.id);
+    }
+    params.push(limit + 1);
+    const sql = `SELECT ${LOCATION_COLUMNS} FROM locations WHERE ${where.join(' AND ')} ORDER BY created_time DESC, id DESC LIMIT ?`;
+    const rows = this.#prepared<LocationRow>(sql).all(...params);
+    return { items: rows.slice(0, limit).map(toLocation), hasMore: rows.length > limit };
+  }
+
+  createLocation(workspaceId: string, passId: string, body: CreateLocationRequest, actorId: string): LocationRecord {
+    const id = newId();
+    const now = new Date().toISOString();
+    this.#db.transaction(() => {
+      if (!this.#statements.passById.get(passId, workspaceId)) throw notFound({ id: passId });
+      const { n } = this.#statements.countLocationsOfPass.get(passId) ?? { n: 0 };
+      if (n >= MAX_LOCATIONS_PER_PASS) {
+        throw invalidInput({ walletPass: `A pass has at most ${MAX_LOCATIONS_PER_PASS} locations (Apple Wallet's limit)` });
+      }
+      this.#statements.insertLocation.run({
+        id,
+        workspaceId,
+        passId,
+        name: body.name,
+        nameLower: body.name.toLowerCase(),
+        doc: JSON.stringify(locationDocOf(body)),
+        createdTime: now,
+        updatedTime: now,
+        createdBy: actorId,
+        updatedBy: actorId,
+      });
+    })();
+    return this.#mustGetLocation(workspaceId, id);
+  }
+
+  /** Full replace of the location's fields; the pass it belongs to never changes. */
+  replaceLocation(workspaceId: string, id: string, body: UpdateLocationRequest, actorId: string): LocationRecord {
+    this.#db.transaction(() => {
+      const result = this.#statements.replaceLocation.run({
+        id,
+        workspaceId,
+        name: body.name,
+        nameLower: body.name.toLowerCase(),
+        doc: JSON.stringify(locationDocOf(body)),
+        updatedTime: new Date().toISOString(),
+        updatedBy: actorId,
+      });
+      if (result.changes === 0) throw notFound({ id });
+    })();
+    return this.#mustGetLocation(workspaceId, id);
+  }
+
+  deleteLocation(workspaceId: string, id: string): boolean {
+    return this.#db.transaction(() => this.#statements.deleteLocation.run(id, workspaceId).changes > 0)();
+  }
+
+  #mustGetLocation(workspaceId: string, id: string): LocationRecord {
+    const location = this.getLocation(workspaceId, id);
+    if (!location) throw notFound({ id });
+    return location;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Uploads
+
+  saveUpload(workspaceId: string, png: Uint8Array, width: number, height: number): string {
+    const key = newUploadKey();
+    this.#db.transaction(() => {
+      this.#statements.insertUpload.run({ key, workspaceId, png: Buffer.from(png), width, height, createdTime: new Date().toISOString() });
+    })();
+    return key;
+  }
+
+  /** The PNG bytes of an upload (any workspace: the key itself is the secret). */
+  uploadPng(key: string): Buffer | undefined {
+    return this.#statements.uploadPng.get(key)?.png;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** Filtered lists have a handful of shapes; each is prepared once and reused. */
+  #prepared<Row>(sql: string): Statement<unknown[], Row> {
+    let statement = this.#dynamic.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#dynamic.set(sql, statement);
+    }
+    return statement as Statement<unknown[], Row>;
+  }
+}
+
+/**
+ * Opens (creating if needed) DATA_DIR/sandbox.db and seeds it when it is new. The seed module is
+ * loaded lazily so tests that bring their own seed data never depend on it.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<SandboxStore> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = new Database(join(options.dataDir, 'sandbox.db'));
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a write the API acknowledged is on disk even if the process is killed right after.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new Error(`sandbox.db has schema ${version}; this server knows ${SCHEMA_VERSION}`);
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    const store = new SandboxStore(db);
+    if (store.isEmpty()) {
+      const buildSeed = options.seed ?? (await import('../seed/seed-data')).buildSeed;
+      store.seed(buildSeed());
+    }
+    return store;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
