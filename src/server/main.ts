@@ -70,9 +70,15 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
         if ('closeAllConnections' in server) server.closeAllConnections();
       }, SHUTDOWN_GRACE_MS);
       force.unref();
+      // Connections that finish their request after close() would otherwise idle until the
+      // keep-alive timeout; sweep them so the process exits as soon as the work is done.
+      const sweep = setInterval(() => {
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }, 50);
       // close() stops accepting, drops idle keep-alive sockets and waits for active requests.
       server.close(() => {
         clearTimeout(force);
+        clearInterval(sweep);
         store?.close();
         resolveStop();
       });

@@ -68,5 +68,6 @@ export function passView(record: PassRecord, locations: readonly LocationRecord[
     appleActiveCount: counts.appleActive,
     googleActiveCount: counts.googleActive,
     totalActiveCount: counts.appleActive + counts.googleActive,
+    // The doc was validated against the contract when written; typing it back is all this does.
   } as WalletPass;
 }

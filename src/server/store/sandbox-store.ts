@@ -249,6 +249,15 @@ export class SandboxStore {
     if (this.#db.open) this.#db.close();
   }
 
+  /** The connection's durability settings, for tests and diagnostics. */
+  pragmas(): { journalMode: unknown; synchronous: unknown; foreignKeys: unknown } {
+    return {
+      journalMode: this.#db.pragma('journal_mode', { simple: true }),
+      synchronous: this.#db.pragma('synchronous', { simple: true }),
+      foreignKeys: this.#db.pragma('foreign_keys', { simple: true }),
+    };
+  }
+
   get isOpen(): boolean {
     return this.#db.open;
   }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv, parseWorkspaceList } from './env';
+
+describe('loadEnv', () => {
+  it('has the documented defaults', () => {
+    expect(loadEnv({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      staticDir: './dist',
+      passportApiUrl: undefined,
+      passportWorkspaces: [],
+      proxyTimeoutMs: 15000,
+      simulateInstalls: true,
+      simulateIntervalMs: 4000,
+      rateLimit: 100,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const env = loadEnv({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/tmp/d',
+      STATIC_DIR: '/tmp/s',
+      PASSPORT_API_URL: 'https://api.ubpass.co/v1',
+      PASSPORT_WORKSPACES: 'ws-1:Coffee Shop, ws_2:Books & Co',
+      PROXY_TIMEOUT_MS: '500',
+      SANDBOX_SIMULATE_INSTALLS: '0',
+      SANDBOX_SIMULATE_INTERVAL_MS: '1000',
+      SANDBOX_RATE_LIMIT: '0',
+      LOG_LEVEL: 'silent',
+    });
+    expect(env).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      passportApiUrl: 'https://api.ubpass.co/v1',
+      passportWorkspaces: [
+        { id: 'ws-1', name: 'Coffee Shop' },
+        { id: 'ws_2', name: 'Books & Co' },
+      ],
+      proxyTimeoutMs: 500,
+      simulateInstalls: false,
+      rateLimit: 0,
+      logLevel: 'silent',
+    });
+  });
+
+  it('fails listing every bad key', () => {
+    let error: unknown;
+    try {
+      loadEnv({ PORT: 'eighty', PASSPORT_API_URL: 'ftp://x', LOG_LEVEL: 'loud', SANDBOX_RATE_LIMIT: '-1', PASSPORT_WORKSPACES: 'bad id:x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect(Object.keys((error as EnvError).problems).sort()).toEqual([
+      'LOG_LEVEL',
+      'PASSPORT_API_URL',
+      'PASSPORT_WORKSPACES',
+      'PORT',
+      'SANDBOX_RATE_LIMIT',
+    ]);
+    expect((error as EnvError).message).toContain('PORT');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadEnv({ PORT: '', PASSPORT_API_URL: '  ' }).port).toBe(3000);
+    expect(parseWorkspaceList('a:A,,b')).toEqual([
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'b' },
+    ]);
+  });
+});

@@ -1,0 +1,111 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WalletPassSchema } from '../contract/schemas';
+import { DEMO_KEY_ALL_WORKSPACES } from './seed/seed-data';
+import { makePng, passBody, tempDir } from './test-support';
+import { openStore } from './store/sandbox-store';
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the real entry point (`npm run serve`) on a free port in a fresh data dir. */
+async function runMain(dataDir: string): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: dataDir, LOG_LEVEL: 'silent', SANDBOX_SIMULATE_INSTALLS: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /running at http:\/\/localhost:(\d+) \(sandbox mode/.exec(output);
+      if (match) {
+        clearInterval(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`main exited early: ${output}`));
+      }
+    }, 25);
+  });
+  return { process: child, url, output: () => output, exited };
+}
+
+describe('main entry point', () => {
+  it('prints the URL and demo keys, and an acknowledged write survives SIGKILL', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const main = await runMain(dataDir);
+    expect(main.output()).toContain(DEMO_KEY_ALL_WORKSPACES);
+    const res = await fetch(`${main.url}/v1/wallet-pass`, {
+      method: 'POST',
+      headers: { 'api-key': DEMO_KEY_ALL_WORKSPACES, 'content-type': 'application/json' },
+      body: JSON.stringify(passBody({ passName: 'Written before the crash' })),
+    });
+    expect(res.status).toBe(201);
+    const pass = WalletPassSchema.parse(await res.json());
+    main.process.kill('SIGKILL');
+    await main.exited;
+
+    const store = await openStore({ dataDir });
+    try {
+      expect(store.getPass(pass.workspaceId ?? '', pass.id)?.passName).toBe('Written before the crash');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('on SIGTERM finishes the request in flight, then exits 0', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const main = await runMain(dataDir);
+    const png = makePng(8, 8);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'logo.png');
+    const encoded = new Response(form);
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The body arrives in two parts with the stop signal in between.
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(bytes.subarray(0, 20));
+        await released;
+        controller.enqueue(bytes.subarray(20));
+        controller.close();
+      },
+    });
+    const pending = fetch(`${main.url}/v1/uploads`, {
+      method: 'POST',
+      headers: { 'api-key': DEMO_KEY_ALL_WORKSPACES, 'content-type': encoded.headers.get('content-type') ?? '' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    await new Promise((r) => setTimeout(r, 200));
+    main.process.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(main.process.exitCode).toBeNull();
+    release();
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(await main.exited).toBe(0);
+    // Stopped accepting: nothing listens any more.
+    await expect(fetch(`${main.url}/studio/config`)).rejects.toThrow();
+  });
+});
