@@ -1,0 +1,411 @@
+/**
+ * Pure mapping from a (possibly half-filled) pass draft to what Apple Wallet and Google Wallet
+ * would draw. No React here: the preview components only lay out these models, and the rules
+ * (field limits, forced colours, safe links) are unit-tested on their own.
+ *
+ * Every input value may be missing, null or empty; nothing here throws on a draft.
+ */
+import { MAX_GOOGLE_DISPLAY_TEXT, type PassImageName, isAllowedLink } from '../../../../contract/rules';
+import type {
+  BackField,
+  BackFieldLink,
+  GoogleDeepLinkDataSchema,
+  Location,
+  PassField,
+  PassMetadata,
+} from '../../../../contract/schemas';
+import type * as z from 'zod/mini';
+
+// ---------------------------------------------------------------------------------------------
+// Input: a narrow reading of the pass, so the live preview can hand over a form snapshot as is.
+
+type Loose<T> = { [K in keyof T]?: T[K] | null | undefined };
+
+export type PreviewField = Loose<Pick<PassField, 'key' | 'label' | 'value' | 'changeMessage'>>;
+export type PreviewLink = Loose<Pick<BackFieldLink, 'text' | 'link'>>;
+export type PreviewBackField = Loose<Pick<BackField, 'key' | 'label' | 'changeMessage'>> & {
+  value?: readonly (PreviewLink | null | undefined)[] | null;
+};
+export type PreviewLocation = Loose<Pick<Location, 'name' | 'enabled' | 'relevantText'>>;
+type GoogleDeepLinkData = z.infer<typeof GoogleDeepLinkDataSchema>;
+
+export type PreviewMetadata = Loose<
+  Pick<PassMetadata, 'description' | 'organizationName' | 'backgroundColor' | 'displayTextColor' | 'qrUrl' | 'qrText'>
+> & {
+  topField?: PreviewField | null;
+  secondaryFields?: readonly (PreviewField | null | undefined)[] | null;
+  backFields?: readonly (PreviewBackField | null | undefined)[] | null;
+  locations?: readonly (PreviewLocation | null | undefined)[] | null;
+  appDeepLinks?: {
+    googleDeepLinkData?: Loose<Pick<GoogleDeepLinkData, 'displayText' | 'androidPackageName' | 'webAppUrl'>> | null;
+  } | null;
+};
+
+export interface PreviewPass {
+  passName?: string | null;
+  notificationHeader?: string | null;
+  passMetadata?: PreviewMetadata | null;
+  /** Image URLs by file name (hosted URLs or object URLs of files not uploaded yet). */
+  images?: Partial<Record<PassImageName, string | null | undefined>> | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form paths that `onSelectField` reports, so the editor can focus the matching input.
+
+export const previewPaths = {
+  organizationName: 'passMetadata.organizationName',
+  description: 'passMetadata.description',
+  topFieldValue: 'passMetadata.topField.value',
+  topFieldLabel: 'passMetadata.topField.label',
+  topFieldChangeMessage: 'passMetadata.topField.changeMessage',
+  qrUrl: 'passMetadata.qrUrl',
+  qrText: 'passMetadata.qrText',
+  backgroundColor: 'passMetadata.backgroundColor',
+  notificationHeader: 'notificationHeader',
+  googleDisplayText: 'passMetadata.appDeepLinks.googleDeepLinkData.displayText',
+  secondaryValue: (i: number) => `passMetadata.secondaryFields.${i}.value`,
+  secondaryChangeMessage: (i: number) => `passMetadata.secondaryFields.${i}.changeMessage`,
+  backLabel: (i: number) => `passMetadata.backFields.${i}.label`,
+  backChangeMessage: (i: number) => `passMetadata.backFields.${i}.changeMessage`,
+  backLink: (i: number, j: number) => `passMetadata.backFields.${i}.value.${j}.link`,
+  locationText: (i: number) => `locations.${i}.relevantText`,
+  /** The editor keys images by slot (`images.logo`), not file name: dots would nest the path. */
+  image: (name: PassImageName) => `images.${name.replace(/\.png$/, '')}`,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Colours
+
+export interface Rgb {
+  r: number;
+  g: number;
+  b: number;
+}
+
+/** Reads `#RRGGBB` or `#RGB` (the `#` optional, case-insensitive); anything else is null. */
+export function parseHex(value: string | null | undefined): Rgb | null {
+  if (typeof value !== 'string') return null;
+  const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
+  if (!match?.[1]) return null;
+  let hex = match[1];
+  if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
+  const n = Number.parseInt(hex, 16);
+  return { r: (n >> 16) & 255, g: (n >> 8) & 255, b: n & 255 };
+}
+
+const toRgb = (color: Rgb | string | null | undefined): Rgb | null =>
+  typeof color === 'string' || color == null ? parseHex(color) : color;
+
+/** WCAG 2 relative luminance (0 for black, 1 for white). */
+export function relativeLuminance(color: Rgb | string): number {
+  const rgb = toRgb(color);
+  if (!rgb) return Number.NaN;
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(rgb.r) + 0.7152 * channel(rgb.g) + 0.0722 * channel(rgb.b);
+}
+
+/** WCAG 2 contrast ratio, 1 to 21; NaN when either colour cannot be read. */
+export function contrastRatio(a: Rgb | string, b: Rgb | string): number {
+  const la = relativeLuminance(a);
+  const lb = relativeLuminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+export const WHITE = '#FFFFFF';
+export const BLACK = '#000000';
+
+/**
+ * Google Wallet sets the text colour itself: light or dark, whichever reads better on the
+ * background. An unreadable background counts as white (so dark text).
+ */
+export function googleTextColor(background: string | null | undefined): typeof WHITE | typeof BLACK {
+  const bg = parseHex(background) ?? { r: 255, g: 255, b: 255 };
+  return contrastRatio(bg, WHITE) > contrastRatio(bg, BLACK) ? WHITE : BLACK;
+}
+
+/** `#3B2A20` → `rgb(59, 42, 32)`, the only colour syntax Apple reliably accepts; else null. */
+export function hexToRgbString(value: string | null | undefined): string | null {
+  const rgb = parseHex(value);
+  return rgb ? `rgb(${rgb.r}, ${rgb.g}, ${rgb.b})` : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const hasText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+const url = (value: string | null | undefined): string | null => (hasText(value) ? value : null);
+
+export interface PreviewFieldModel {
+  /** Form path of the field's value, for `onSelectField`. */
+  path: string;
+  label: string;
+  value: string;
+}
+
+export interface PreviewLinkModel {
+  path: string;
+  text: string;
+  href: string;
+  /** Only https:, http:, mailto: and tel: links are drawn as links; anything else is plain text. */
+  safe: boolean;
+}
+
+export interface PreviewBackFieldModel {
+  path: string;
+  label: string;
+  links: PreviewLinkModel[];
+}
+
+function topFieldOf(meta: PreviewMetadata): PreviewFieldModel | null {
+  const field = meta.topField;
+  if (!field || (!hasText(field.label) && !hasText(field.value))) return null;
+  return { path: previewPaths.topFieldValue, label: str(field.label), value: str(field.value) };
+}
+
+/** Secondary fields as drawn, keeping each one's index in the form (empty slots still count). */
+function secondaryFieldsOf(meta: PreviewMetadata): PreviewFieldModel[] {
+  const out: PreviewFieldModel[] = [];
+  (meta.secondaryFields ?? []).forEach((field, i) => {
+    if (!field) return;
+    out.push({ path: previewPaths.secondaryValue(i), label: str(field.label), value: str(field.value) });
+  });
+  return out;
+}
+
+function backFieldsOf(meta: PreviewMetadata): PreviewBackFieldModel[] {
+  const out: PreviewBackFieldModel[] = [];
+  (meta.backFields ?? []).forEach((field, i) => {
+    if (!field) return;
+    const links: PreviewLinkModel[] = [];
+    (field.value ?? []).forEach((link, j) => {
+      if (!link || (!hasText(link.text) && !hasText(link.link))) return;
+      const href = str(link.link);
+      links.push({
+        path: previewPaths.backLink(i, j),
+        text: hasText(link.text) ? link.text : href,
+        href,
+        safe: isAllowedLink(href),
+      });
+    });
+    if (!hasText(field.label) && links.length === 0) return;
+    out.push({ path: previewPaths.backLabel(i), label: str(field.label), links });
+  });
+  return out;
+}
+
+function qrOf(meta: PreviewMetadata) {
+  return { message: str(meta.qrUrl), altText: str(meta.qrText) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Apple Wallet (store card)
+
+/** Store cards show secondary + auxiliary fields together, at most 4, in one row. */
+export const APPLE_MAX_SECONDARY = 4;
+
+export const APPLE_DEFAULT_BACKGROUND = 'rgb(255, 255, 255)';
+
+export interface ApplePreviewModel {
+  /** CSS `rgb(...)` colours, as the pass.json would carry them. */
+  backgroundColor: string;
+  foregroundColor: string;
+  labelColor: string;
+  logoUrl: string | null;
+  iconUrl: string | null;
+  /** `logoText`: drawn beside the logo. */
+  organizationName: string;
+  /** The top field is Apple's header field, top right: the only value seen when passes are stacked. */
+  headerField: PreviewFieldModel | null;
+  stripUrl: string | null;
+  secondaryFields: PreviewFieldModel[];
+  /** Secondary fields Wallet will not draw (beyond the first 4). */
+  overflowCount: number;
+  qrMessage: string;
+  altText: string;
+  description: string;
+  backFields: PreviewBackFieldModel[];
+  /** `footer.png` is drawn on boarding passes only; a store card ignores it. */
+  footerIgnored: boolean;
+}
+
+export function toApplePreview(pass: PreviewPass | null | undefined): ApplePreviewModel {
+  const meta = pass?.passMetadata ?? {};
+  const images = pass?.images ?? {};
+  const backgroundColor = hexToRgbString(meta.backgroundColor) ?? APPLE_DEFAULT_BACKGROUND;
+  // Passport has one text colour for values and labels. When it is missing Wallet picks one;
+  // we pick whichever of black and white reads better, as Wallet does in practice.
+  const foregroundColor =
+    hexToRgbString(meta.displayTextColor) ?? hexToRgbString(googleTextColor(meta.backgroundColor)) ?? 'rgb(0, 0, 0)';
+  const secondary = secondaryFieldsOf(meta);
+  const { message, altText } = qrOf(meta);
+  // Passport has no primary field, so the strip's "primary forced white" rule never applies:
+  // the strip is drawn bare and the key value sits in the header band.
+  return {
+    backgroundColor,
+    foregroundColor,
+    labelColor: foregroundColor,
+    logoUrl: url(images['logo.png']),
+    iconUrl: url(images['icon.png']),
+    organizationName: str(meta.organizationName),
+    headerField: topFieldOf(meta),
+    stripUrl: url(images['strip.png']),
+    secondaryFields: secondary.slice(0, APPLE_MAX_SECONDARY),
+    overflowCount: Math.max(0, secondary.length - APPLE_MAX_SECONDARY),
+    qrMessage: message,
+    altText,
+    description: str(meta.description),
+    backFields: backFieldsOf(meta),
+    footerIgnored: url(images['footer.png']) !== null,
+  };
+}
+
+const toHex = ({ r, g, b }: Rgb) => [r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('');
+
+// ---------------------------------------------------------------------------------------------
+// Google Wallet (generic pass)
+
+export const GOOGLE_ROW_SIZE = 3;
+export const GOOGLE_MAX_ROWS = 3;
+export const GOOGLE_DEFAULT_BACKGROUND = '#FFFFFF';
+
+export interface GoogleLinkModel extends PreviewLinkModel {
+  /** The back field's label, shown as the link module's group heading. */
+  group: string;
+}
+
+export interface GoogleAppLinkModel {
+  path: string;
+  /** What the button says, cut to Google's 30 characters. */
+  text: string;
+  fullText: string;
+  truncated: boolean;
+}
+
+export interface GooglePreviewModel {
+  /** `#RRGGBB`. */
+  backgroundColor: string;
+  /** No background set: Google would take the logo's dominant colour instead. */
+  backgroundIsDefault: boolean;
+  textColor: typeof WHITE | typeof BLACK;
+  logoUrl: string | null;
+  cardTitle: string;
+  /** Big title (top field value) with its label as the small subheader above it. */
+  header: string;
+  subheader: string;
+  rows: PreviewFieldModel[][];
+  overflowCount: number;
+  barcodeValue: string;
+  alternateText: string;
+  /** The strip image becomes Google's hero image, full width at the bottom (3:1). */
+  heroUrl: string | null;
+  description: string;
+  links: GoogleLinkModel[];
+  appLink: GoogleAppLinkModel | null;
+}
+
+export function toGooglePreview(pass: PreviewPass | null | undefined): GooglePreviewModel {
+  const meta = pass?.passMetadata ?? {};
+  const images = pass?.images ?? {};
+  const parsed = parseHex(meta.backgroundColor);
+  const backgroundColor = parsed ? `#${toHex(parsed).toUpperCase()}` : GOOGLE_DEFAULT_BACKGROUND;
+  const secondary = secondaryFieldsOf(meta);
+  const shown = secondary.slice(0, GOOGLE_ROW_SIZE * GOOGLE_MAX_ROWS);
+  const rows: PreviewFieldModel[][] = [];
+  for (let i = 0; i < shown.length; i += GOOGLE_ROW_SIZE) rows.push(shown.slice(i, i + GOOGLE_ROW_SIZE));
+  const top = meta.topField;
+  const { message, altText } = qrOf(meta);
+  return {
+    backgroundColor,
+    backgroundIsDefault: parsed === null,
+    textColor: googleTextColor(backgroundColor),
+    logoUrl: url(images['logo.png']),
+    cardTitle: str(meta.organizationName),
+    header: str(top?.value),
+    subheader: str(top?.label),
+    rows,
+    overflowCount: secondary.length - shown.length,
+    barcodeValue: message,
+    alternateText: altText,
+    heroUrl: url(images['strip.png']),
+    description: str(meta.description),
+    links: backFieldsOf(meta).flatMap((field) => field.links.map((link) => ({ ...link, group: field.label }))),
+    appLink: appLinkOf(meta),
+  };
+}
+
+function appLinkOf(meta: PreviewMetadata): GoogleAppLinkModel | null {
+  const data = meta.appDeepLinks?.googleDeepLinkData;
+  if (!data) return null;
+  const fullText = str(data.displayText).trim();
+  if (!fullText && !hasText(data.androidPackageName) && !hasText(data.webAppUrl)) return null;
+  const label = fullText || 'Open app';
+  const chars = [...label];
+  const truncated = chars.length > MAX_GOOGLE_DISPLAY_TEXT;
+  return {
+    path: previewPaths.googleDisplayText,
+    text: truncated ? `${chars.slice(0, MAX_GOOGLE_DISPLAY_TEXT - 1).join('')}…` : label,
+    fullText: label,
+    truncated,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lock screen
+
+export interface LockScreenPreviewModel {
+  iconUrl: string | null;
+  /** Update banner: icon + notification header (or organisation name) + change message. */
+  notification: { title: string; body: string; path: string } | null;
+  /** The pass surfacing near a store: relevant text of the first enabled location. */
+  location: { title: string; text: string; name: string; path: string } | null;
+}
+
+/** Wallet replaces every `%@` in a change message with the field's new value. */
+export function formatChangeMessage(message: string, value: string): string {
+  return message.split('%@').join(value);
+}
+
+export function toLockScreenPreview(pass: PreviewPass | null | undefined): LockScreenPreviewModel {
+  const meta = pass?.passMetadata ?? {};
+  const organizationName = str(meta.organizationName);
+  const title = hasText(pass?.notificationHeader) ? pass.notificationHeader : organizationName;
+
+  type Candidate = { message: string | null | undefined; value: string; path: string };
+  const candidates: Candidate[] = [];
+  if (meta.topField) {
+    candidates.push({
+      message: meta.topField.changeMessage,
+      value: str(meta.topField.value),
+      path: previewPaths.topFieldChangeMessage,
+    });
+  }
+  (meta.secondaryFields ?? []).forEach((field, i) => {
+    if (field) candidates.push({ message: field.changeMessage, value: str(field.value), path: previewPaths.secondaryChangeMessage(i) });
+  });
+  (meta.backFields ?? []).forEach((field, i) => {
+    if (!field) return;
+    const value = (field.value ?? []).map((link) => str(link?.text)).filter(Boolean).join(', ');
+    candidates.push({ message: field.changeMessage, value, path: previewPaths.backChangeMessage(i) });
+  });
+  const changed = candidates.find((c) => hasText(c.message));
+  const notification = changed
+    ? { title, body: formatChangeMessage(str(changed.message), changed.value || '…'), path: changed.path }
+    : null;
+
+  let location: LockScreenPreviewModel['location'] = null;
+  const locations = meta.locations ?? [];
+  for (let i = 0; i < locations.length; i++) {
+    const entry = locations[i];
+    // The API stores a location without `enabled` as enabled.
+    if (entry && entry.enabled !== false && hasText(entry.relevantText)) {
+      location = { title: organizationName, text: entry.relevantText, name: str(entry.name), path: previewPaths.locationText(i) };
+      break;
+    }
+  }
+
+  return { iconUrl: url(pass?.images?.['icon.png']), notification, location };
+}
