@@ -1,6 +1,6 @@
-import { memo, useMemo } from 'react';
-import { type PreviewPass, toLockScreenPreview } from './preview-model';
-import { APPLE_FONT, type SelectFieldHandler, Selectable } from './selectable';
+import { memo, useMemo } from "react";
+import { type PreviewPass, toLockScreenPreview } from "./preview-model";
+import { APPLE_FONT, type SelectFieldHandler, Selectable } from "./selectable";
 
 export interface LockScreenPreviewProps {
   pass: PreviewPass;
@@ -10,9 +10,19 @@ export interface LockScreenPreviewProps {
 
 /** The pass icon as iOS draws it in banners (29 pt, rounded); a Wallet-like tile when missing. */
 function PassIcon({ url }: { url: string | null }) {
-  if (url) return <img src={url} alt="" className="size-[34px] shrink-0 rounded-[8px] bg-white object-cover" />;
+  if (url)
+    return (
+      <img
+        src={url}
+        alt=""
+        className="size-[34px] shrink-0 rounded-[8px] bg-white object-cover"
+      />
+    );
   return (
-    <span aria-hidden="true" className="flex size-[34px] shrink-0 flex-col justify-center gap-[2px] rounded-[8px] bg-black px-[6px]">
+    <span
+      aria-hidden="true"
+      className="flex size-[34px] shrink-0 flex-col justify-center gap-[2px] rounded-[8px] bg-black px-[6px]"
+    >
       <span className="h-[5px] rounded-[2px] bg-[#2FA3F7]" />
       <span className="h-[5px] rounded-[2px] bg-[#FFB340]" />
       <span className="h-[5px] rounded-[2px] bg-[#FF5E57]" />
@@ -20,22 +30,39 @@ function PassIcon({ url }: { url: string | null }) {
   );
 }
 
-function Banner({ iconUrl, title, body, caption }: { iconUrl: string | null; title: string; body: string; caption: string }) {
+function Banner({
+  iconUrl,
+  title,
+  body,
+  caption,
+}: {
+  iconUrl: string | null;
+  title: string;
+  body: string;
+  caption: string;
+}) {
   return (
     <span className="flex gap-2.5 rounded-[20px] bg-white/75 p-3 text-left text-black shadow-[0_4px_16px_rgb(0_0_0/0.2)] backdrop-blur-md">
       <PassIcon url={iconUrl} />
       <span className="min-w-0 flex-1">
         <span className="flex items-baseline gap-2">
-          <span className="min-w-0 flex-1 truncate text-[14px] leading-[18px] font-semibold">{title || 'Wallet'}</span>
+          <span className="min-w-0 flex-1 truncate text-[14px] leading-[18px] font-semibold">
+            {title || "Wallet"}
+          </span>
           <span className="shrink-0 text-[12px] text-black/50">{caption}</span>
         </span>
-        <span className="line-clamp-3 block text-[14px] leading-[18px] break-words">{body}</span>
+        <span className="line-clamp-3 block text-[14px] leading-[18px] break-words">
+          {body}
+        </span>
       </span>
     </span>
   );
 }
 
-export const LockScreenPreview = memo(function LockScreenPreview({ pass, onSelectField }: LockScreenPreviewProps) {
+export const LockScreenPreview = memo(function LockScreenPreview({
+  pass,
+  onSelectField,
+}: LockScreenPreviewProps) {
   const model = useMemo(() => toLockScreenPreview(pass), [pass]);
   return (
     <div
@@ -45,14 +72,28 @@ export const LockScreenPreview = memo(function LockScreenPreview({ pass, onSelec
     >
       {/* Fixed time and date: the preview is pure and should not change on its own. */}
       <div aria-hidden="true" className="text-center">
-        <div className="text-[15px] font-semibold text-white/85">Tuesday 9 June</div>
-        <div className="text-[76px] leading-[1] font-semibold tracking-[-0.02em] text-white/95">9:41</div>
+        <div className="text-[15px] font-semibold text-white/85">
+          Tuesday 9 June
+        </div>
+        <div className="text-[76px] leading-[1] font-semibold tracking-[-0.02em] text-white/95">
+          9:41
+        </div>
       </div>
       <div className="flex-1" />
       <div className="mt-8 space-y-2">
         {model.notification ? (
-          <Selectable path={model.notification.path} what="change message" onSelect={onSelectField} className="w-full rounded-[20px]">
-            <Banner iconUrl={model.iconUrl} title={model.notification.title} body={model.notification.body} caption="now" />
+          <Selectable
+            path={model.notification.path}
+            what="change message"
+            onSelect={onSelectField}
+            className="w-full rounded-[20px]"
+          >
+            <Banner
+              iconUrl={model.iconUrl}
+              title={model.notification.title}
+              body={model.notification.body}
+              caption="now"
+            />
           </Selectable>
         ) : (
           <p className="rounded-[16px] bg-white/10 px-3 py-2.5 text-center text-[12px] text-white/75">
@@ -60,12 +101,17 @@ export const LockScreenPreview = memo(function LockScreenPreview({ pass, onSelec
           </p>
         )}
         {model.location ? (
-          <Selectable path={model.location.path} what="location relevant text" onSelect={onSelectField} className="w-full rounded-[20px]">
+          <Selectable
+            path={model.location.path}
+            what="location relevant text"
+            onSelect={onSelectField}
+            className="w-full rounded-[20px]"
+          >
             <Banner
               iconUrl={model.iconUrl}
               title={model.location.title}
               body={model.location.text}
-              caption={model.location.name ? 'nearby' : 'Wallet'}
+              caption={model.location.name ? "nearby" : "Wallet"}
             />
           </Selectable>
         ) : (
