@@ -25,7 +25,17 @@ export interface RequestOptions<S extends z.ZodMiniType | undefined> {
   timeoutMs?: number;
 }
 
+export interface UploadOptions<S extends z.ZodMiniType> {
+  schema: S;
+  workspaceId?: string | undefined;
+  signal?: AbortSignal | undefined;
+  /** Fraction sent so far, 0 to 1. */
+  onProgress?: (fraction: number) => void;
+}
+
 export interface ApiClient {
+  /** Multipart upload with progress (fetch cannot report upload progress, XMLHttpRequest can). */
+  upload<S extends z.ZodMiniType>(path: string, body: FormData, options: UploadOptions<S>): Promise<z.output<S>>;
   request<S extends z.ZodMiniType | undefined = undefined>(
     path: string,
     options?: RequestOptions<S>,
@@ -84,6 +94,43 @@ export function createApiClient(options: {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
   return {
+    upload(path, body, { schema, workspaceId, signal, onProgress }) {
+      return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', `${baseUrl}${path}`);
+        xhr.setRequestHeader('api-key', options.apiKey);
+        xhr.setRequestHeader('accept', 'application/json');
+        if (workspaceId) xhr.setRequestHeader('x-workspace-id', workspaceId);
+        xhr.timeout = 120_000;
+        xhr.upload.onprogress = (event) => {
+          if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+        };
+        xhr.onload = () => {
+          const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+            status: xhr.status,
+            headers: { 'content-type': 'application/json', 'retry-after': xhr.getResponseHeader('retry-after') ?? '' },
+          });
+          if (!response.ok) {
+            void errorFromResponse(response).then(reject);
+            return;
+          }
+          void response
+            .json()
+            .then((json: unknown) => {
+              const parsed = schema.safeParse(json);
+              if (parsed.success) resolve(parsed.data as z.output<typeof schema>);
+              else reject(new ApiError({ kind: 'invalid-response', status: xhr.status, message: 'Unexpected upload answer.' }));
+            })
+            .catch(() => reject(new ApiError({ kind: 'invalid-response', status: xhr.status, message: 'The answer was not JSON.' })));
+        };
+        xhr.onerror = () => reject(new ApiError({ kind: 'network', message: 'The upload failed.' }));
+        xhr.ontimeout = () => reject(new ApiError({ kind: 'timeout', message: 'The upload timed out.' }));
+        xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+        signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+        xhr.send(body);
+      });
+    },
+
     async request(path, requestOptions = {}) {
       const { method = 'GET', query, body, bodySchema, schema, workspaceId, signal } = requestOptions;
 

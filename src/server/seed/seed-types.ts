@@ -28,7 +28,7 @@ export interface SeedPass {
   /** Without `locations`: those are listed below and stored through the location table. */
   passMetadata: PassMetadata;
   images: SeedImage[];
-  locations: Omit<CreateLocationRequest, 'walletPass' | 'passSerialNumber'>[];
+  locations: Pick<CreateLocationRequest, 'name' | 'enabled' | 'latitude' | 'longitude' | 'altitude' | 'relevantText'>[];
   counts: SeedCounts;
   createdTime: string;
   updatedTime: string;

@@ -1,16 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from '../../../components/ui/alert';
-import { Spinner } from '../../../components/ui/button';
+import { Button, Spinner } from '../../../components/ui/button';
 import { describeError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { Link, paths } from '../../../router';
 import { passQueries } from '../api/pass-queries';
-import { StatusBadge } from '../list/status-badge';
+import { StatusToggle } from '../status/status-toggle';
+import { PassEditor } from './pass-editor';
 
 /** The editor route. Loaded on demand so the list route stays small. */
 export default function PassEditorPage({ workspaceId, passId }: { workspaceId: string; passId: string }) {
   const { client, connectionId } = useConnection();
-  const pass = useQuery(passQueries.detail(client, connectionId, workspaceId, passId));
+  const pass = useQuery({
+    ...passQueries.detail(client, connectionId, workspaceId, passId),
+    // The form holds the user's edits; a background refresh must not swap the pass beneath it.
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+  });
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
@@ -24,17 +30,28 @@ export default function PassEditorPage({ workspaceId, passId }: { workspaceId: s
           <Spinner label="Loading pass…" />
         </div>
       ) : pass.isError ? (
-        <Alert tone="danger" className="mt-6" title="This pass could not be opened">
+        <Alert
+          tone="danger"
+          className="mt-6"
+          title="This pass could not be opened"
+          action={
+            <Button size="sm" onClick={() => void pass.refetch()}>
+              Try again
+            </Button>
+          }
+        >
           {describeError(pass.error)}
         </Alert>
       ) : (
-        <div className="mt-4">
-          <div className="flex items-center gap-3">
-            <h1 className="text-2xl font-semibold text-ink">{pass.data.passName || 'Untitled pass'}</h1>
-            <StatusBadge status={pass.data.status} />
-          </div>
-          <p className="mt-2 text-sm text-ink-muted">{pass.data.passMetadata?.description}</p>
-        </div>
+        <>
+          <header className="mt-3 mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
+            <h1 className="min-w-0 truncate text-2xl font-semibold text-ink">{pass.data.passName || 'Untitled pass'}</h1>
+            {pass.data.status === 'Draft' || pass.data.status === 'Published' ? (
+              <StatusToggle pass={pass.data} workspaceId={workspaceId} />
+            ) : null}
+          </header>
+          <PassEditor key={pass.data.id} pass={pass.data} workspaceId={workspaceId} />
+        </>
       )}
     </div>
   );

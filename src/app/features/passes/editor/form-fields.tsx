@@ -1,0 +1,193 @@
+/**
+ * Inputs bound to the editor's form. Each one subscribes to its own error only, so typing in one
+ * field re-renders that field and nothing else.
+ */
+import type { ReactNode } from 'react';
+import { type FieldValues, type RegisterOptions, get, useFormContext, useFormState } from 'react-hook-form';
+import { Field, inputClass } from '../../../components/ui/field';
+import { cx } from '../../../lib/cx';
+
+export function useFieldError(name: string): string | undefined {
+  const { errors } = useFormState({ name, exact: true });
+  const error = get(errors, name) as { message?: unknown } | undefined;
+  return typeof error?.message === 'string' ? error.message : undefined;
+}
+
+interface BaseProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  warning?: ReactNode;
+  className?: string;
+  labelAction?: ReactNode;
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  warning,
+  className,
+  labelAction,
+  placeholder,
+  maxLength,
+  type = 'text',
+  inputMode,
+  autoComplete = 'off',
+  mono,
+  options,
+}: BaseProps & {
+  placeholder?: string;
+  maxLength?: number;
+  type?: 'text' | 'url' | 'email' | 'tel';
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'url';
+  autoComplete?: string;
+  mono?: boolean;
+  options?: RegisterOptions<FieldValues, string>;
+}) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <Field label={label} hint={hint} error={error} warning={warning} className={className} labelAction={labelAction}>
+      {(control) => (
+        <input
+          {...control}
+          {...register(name, options)}
+          type={type}
+          inputMode={inputMode}
+          placeholder={placeholder}
+          maxLength={maxLength}
+          autoComplete={autoComplete}
+          spellCheck={mono ? false : undefined}
+          className={cx(inputClass, mono && 'font-mono')}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  className,
+  rows = 3,
+  maxLength,
+}: BaseProps & { rows?: number; maxLength?: number }) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <textarea
+          {...control}
+          {...register(name)}
+          rows={rows}
+          maxLength={maxLength}
+          className={cx(inputClass, 'h-auto py-2 leading-relaxed')}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** Numbers typed as text: empty → `emptyAs` (NaN fails validation with the field's message). */
+export function NumberField({
+  name,
+  label,
+  hint,
+  className,
+  emptyAs,
+  step = 'any',
+}: BaseProps & { emptyAs: number | null; step?: string }) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          {...register(name, {
+            setValueAs: (value: unknown) => {
+              if (typeof value === 'number') return value;
+              const text = String(value ?? '').trim().replace(',', '.');
+              return text === '' ? emptyAs : Number(text);
+            },
+          })}
+          type="text"
+          inputMode="decimal"
+          step={step}
+          autoComplete="off"
+          className={cx(inputClass, 'tabular-nums')}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  className,
+  children,
+}: BaseProps & { children: ReactNode }) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <select
+          {...control}
+          {...register(name, { setValueAs: (value: unknown) => (value === '' ? null : value) })}
+          className={cx(inputClass, 'px-2')}
+        >
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function CheckboxField({ name, label, hint }: { name: string; label: ReactNode; hint?: ReactNode }) {
+  const { register } = useFormContext();
+  return (
+    <label className="flex items-start gap-2 text-sm text-ink">
+      <input type="checkbox" {...register(name)} className="mt-0.5 size-4 rounded border-surface-strong accent-brand-600" />
+      <span>
+        {label}
+        {hint ? <span className="block text-xs text-ink-subtle">{hint}</span> : null}
+      </span>
+    </label>
+  );
+}
+
+/** A titled block of the editor; `id` makes it reachable from the section nav. */
+export function EditorSection({
+  id,
+  title,
+  description,
+  children,
+  actions,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-32 rounded-card border border-surface-border bg-surface p-5 shadow-card">
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 id={`${id}-title`} className="text-base font-semibold text-ink">
+            {title}
+          </h2>
+          {description ? <p className="mt-0.5 text-sm text-ink-muted">{description}</p> : null}
+        </div>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+/**
+ * The editor's form values and the two mappings around them: a stored pass → form values, and
+ * form values + the stored pass → the PATCH document. Pure, so it is unit- and property-tested.
+ *
+ * Unknown data survives because form values are built from the API's own objects (loose, with
+ * every key they had) and the save document starts from the stored pass's editable document.
+ */
+import type { PassImageName } from '../../../../contract/rules';
+import type {
+  Location,
+  PassMetadata,
+  UpdateLocationRequest,
+  UpdatePassRequest,
+  UploadInfo,
+  WalletPass,
+} from '../../../../contract/schemas';
+import { uploadKeyOf } from '../../../../contract/schemas';
+import { editableDocument } from '../api/pass-document';
+
+/** Form keys of the images (dots would read as nested paths in form field names). */
+export const IMAGE_SLOTS = ['logo', 'icon', 'strip', 'footer'] as const;
+export type ImageSlot = (typeof IMAGE_SLOTS)[number];
+export const slotFileName = (slot: ImageSlot): PassImageName => `${slot}.png`;
+
+export type ImageValue = UploadInfo & { fileName: PassImageName };
+
+export type LocationFormValue = UpdateLocationRequest & {
+  /** The stored location's id; absent for a location added in the editor. */
+  locationId?: string | undefined;
+};
+
+/** The metadata as edited; `locations` is not part of it (they have their own endpoints). */
+export type EditablePassMetadata = PassMetadata;
+
+export interface PassFormValues {
+  passName: string;
+  notificationHeader?: string | null | undefined;
+  passLinkSlug?: string | null | undefined;
+  passMetadata: EditablePassMetadata;
+  locations: LocationFormValue[];
+  images: Record<ImageSlot, ImageValue | null>;
+}
+
+const LOCATION_READ_ONLY = ['id', 'createdTime', 'updatedTime', 'createdBy', 'updatedBy', 'workspaceId'] as const;
+
+export function toLocationFormValue(location: Location): LocationFormValue {
+  const value: Record<string, unknown> = { ...location };
+  for (const key of LOCATION_READ_ONLY) delete value[key];
+  return {
+    ...value,
+    locationId: location.id,
+    name: location.name ?? '',
+    enabled: location.enabled ?? true,
+    latitude: location.latitude ?? Number.NaN,
+    longitude: location.longitude ?? Number.NaN,
+    altitude: location.altitude ?? null,
+    relevantText: location.relevantText ?? '',
+  } as LocationFormValue;
+}
+
+export function emptyLocation(passId: string): LocationFormValue {
+  return {
+    name: '',
+    enabled: true,
+    latitude: Number.NaN,
+    longitude: Number.NaN,
+    altitude: null,
+    relevantText: '',
+    walletPass: { id: passId },
+  };
+}
+
+export function toFormValues(pass: WalletPass): PassFormValues {
+  const document = editableDocument(pass);
+  const metadata = (document.passMetadata ?? {}) as EditablePassMetadata;
+  const images = Object.fromEntries(IMAGE_SLOTS.map((slot) => [slot, null])) as Record<ImageSlot, ImageValue | null>;
+  for (const info of pass.uploadInfoList ?? []) {
+    const slot = IMAGE_SLOTS.find((s) => slotFileName(s) === info.fileName);
+    if (slot) images[slot] = { ...info, fileName: slotFileName(slot) };
+  }
+  return {
+    passName: pass.passName ?? '',
+    notificationHeader: pass.notificationHeader,
+    passLinkSlug: pass.passLinkSlug,
+    passMetadata: {
+      ...metadata,
+      secondaryFields: metadata.secondaryFields ?? [],
+      backFields: (metadata.backFields ?? []).map((field) => ({ ...field, value: field.value ?? [] })),
+    },
+    locations: (pass.passMetadata?.locations ?? []).map(toLocationFormValue),
+    images,
+  };
+}
+
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * Where the user left a value empty that the stored pass did not have at all (or had as null),
+ * keep the stored reading: an untouched empty input must not turn `null` into `""` or add keys.
+ */
+export function restoreUntouched(original: unknown, edited: unknown): unknown {
+  if (isEmpty(edited) && (original === undefined || original === null)) return original;
+  if (Array.isArray(edited)) {
+    const originalList = Array.isArray(original) ? original : [];
+    return edited.map((item, index) => restoreUntouched(originalList[index], item));
+  }
+  if (edited && typeof edited === 'object') {
+    const originalObject = original && typeof original === 'object' && !Array.isArray(original) ? original : {};
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(edited)) {
+      const restored = restoreUntouched((originalObject as Record<string, unknown>)[key], value);
+      if (restored !== undefined || key in originalObject) out[key] = restored;
+    }
+    return out;
+  }
+  return edited;
+}
+
+function uploadInfoList(original: WalletPass, images: PassFormValues['images']): UploadInfo[] | undefined {
+  const result: UploadInfo[] = [];
+  const placed = new Set<string>();
+  // Keep the stored order; replaced images take their slot, removed ones drop out.
+  for (const info of original.uploadInfoList ?? []) {
+    const slot = IMAGE_SLOTS.find((s) => slotFileName(s) === info.fileName);
+    if (!slot) {
+      const { url: _url, ...rest } = info;
+      result.push(rest);
+      continue;
+    }
+    placed.add(slot);
+    const value = images[slot];
+    if (value) result.push(stripImage(value));
+  }
+  for (const slot of IMAGE_SLOTS) {
+    const value = images[slot];
+    if (!placed.has(slot) && value) result.push(stripImage(value));
+  }
+  return original.uploadInfoList === undefined && result.length === 0 ? undefined : result;
+}
+
+function stripImage(value: ImageValue): UploadInfo {
+  const { url: _url, pending: _pending, ...rest } = value as ImageValue & { pending?: boolean };
+  const key = uploadKeyOf(value);
+  // Our uploads answer a key; send it as `uploadKey` (every example) unless the pass used `fileKey`.
+  return rest.fileKey && !rest.uploadKey ? rest : { ...rest, uploadKey: key };
+}
+
+/** The PATCH body: the stored editable document with the form's values laid over it. */
+export function toSaveDocument(original: WalletPass, values: PassFormValues): UpdatePassRequest {
+  const base = editableDocument(original);
+  const metadata = restoreUntouched(base.passMetadata, values.passMetadata) as EditablePassMetadata;
+  const document: Record<string, unknown> = {
+    ...base,
+    passName: values.passName,
+    passMetadata: metadata,
+  };
+  for (const key of ['notificationHeader', 'passLinkSlug'] as const) {
+    const restored = restoreUntouched(base[key], values[key]);
+    if (restored === undefined && !(key in base)) delete document[key];
+    else document[key] = restored;
+  }
+  const images = uploadInfoList(original, values.images);
+  if (images === undefined) delete document.uploadInfoList;
+  else document.uploadInfoList = images;
+  return document as UpdatePassRequest;
+}
+
+export interface LocationChanges {
+  create: { index: number; body: UpdateLocationRequest }[];
+  update: { index: number; id: string; body: UpdateLocationRequest }[];
+  remove: string[];
+}
+
+function locationBody(value: LocationFormValue, passId: string): UpdateLocationRequest {
+  const { locationId: _id, ...body } = value;
+  return {
+    ...body,
+    altitude: body.altitude ?? undefined,
+    walletPass: body.walletPass ?? { id: passId },
+  } as UpdateLocationRequest;
+}
+
+const sameLocation = (a: LocationFormValue, b: LocationFormValue) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What the location endpoints must do so the stored locations match the form. */
+export function diffLocations(original: WalletPass, values: LocationFormValue[]): LocationChanges {
+  const stored = new Map(
+    (original.passMetadata?.locations ?? []).filter((l) => l.id).map((l) => [l.id as string, toLocationFormValue(l)]),
+  );
+  const changes: LocationChanges = { create: [], update: [], remove: [] };
+  const kept = new Set<string>();
+  values.forEach((value, index) => {
+    const before = value.locationId ? stored.get(value.locationId) : undefined;
+    if (!value.locationId || !before) {
+      changes.create.push({ index, body: locationBody(value, original.id) });
+      return;
+    }
+    kept.add(value.locationId);
+    if (!sameLocation(before, value)) {
+      changes.update.push({ index, id: value.locationId, body: locationBody(value, original.id) });
+    }
+  });
+  for (const id of stored.keys()) if (!kept.has(id)) changes.remove.push(id);
+  return changes;
+}
+
+/** Counts the leaves marked dirty by the form (each changed input once). */
+export function countDirty(dirty: unknown): number {
+  if (dirty === true) return 1;
+  if (Array.isArray(dirty)) return dirty.reduce((n: number, item) => n + countDirty(item), 0);
+  if (dirty && typeof dirty === 'object') return Object.values(dirty).reduce((n: number, item) => n + countDirty(item), 0);
+  return 0;
+}

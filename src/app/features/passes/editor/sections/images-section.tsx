@@ -1,0 +1,186 @@
+import { type DragEvent, useId, useRef, useState } from 'react';
+import { useFormContext, useFormState, useWatch } from 'react-hook-form';
+import { MAX_UPLOAD_BYTES } from '../../../../../contract/rules';
+import { UploadResponseSchema } from '../../../../../contract/schemas';
+import { Button } from '../../../../components/ui/button';
+import { describeError } from '../../../../lib/api-error';
+import { useConnection } from '../../../../lib/connection';
+import { cx } from '../../../../lib/cx';
+import { EditorSection, useFieldError } from '../form-fields';
+import { IMAGE_SLOTS, type ImageSlot, type ImageValue, slotFileName } from '../form-model';
+import { WANTED_SIZES, readPngInfo, sizeWarning } from './png-info';
+
+const SLOT_TEXT: Record<ImageSlot, { title: string; use: string; required: boolean }> = {
+  logo: { title: 'Logo', use: 'Top left of the pass; shown in a circle on Google Wallet.', required: true },
+  icon: { title: 'Icon', use: 'Lock screen and notifications; Apple Wallet needs it to install the pass.', required: true },
+  strip: { title: 'Strip', use: 'The banner across the Apple pass; the hero image on Google Wallet.', required: true },
+  footer: { title: 'Footer', use: 'Optional. Apple Wallet does not draw it on store cards (boarding passes only).', required: false },
+};
+
+export function ImagesSection({ workspaceId }: { workspaceId: string }) {
+  return (
+    <EditorSection
+      id="section-images"
+      title="Images"
+      description="PNG files. Changes here take effect when you save; until then they can be undone."
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        {IMAGE_SLOTS.map((slot) => (
+          <ImageSlotCard key={slot} slot={slot} workspaceId={workspaceId} />
+        ))}
+      </div>
+    </EditorSection>
+  );
+}
+
+function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: string }) {
+  const name = `images.${slot}`;
+  const { setValue, getValues } = useFormContext();
+  const { defaultValues } = useFormState({ name, exact: true });
+  const value = useWatch({ name }) as ImageValue | null;
+  const formError = useFieldError(name);
+  const { client } = useConnection();
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const text = SLOT_TEXT[slot];
+  const fileName = slotFileName(slot);
+  const original = (defaultValues?.images as Record<ImageSlot, ImageValue | null> | undefined)?.[slot] ?? null;
+  const changed = (original?.uploadKey ?? original?.fileKey ?? null) !== (value?.uploadKey ?? value?.fileKey ?? null) || (!original) !== (!value);
+
+  async function accept(file: File) {
+    setProblem(null);
+    setWarning(null);
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setProblem(`${file.name} is larger than 5 MB. Use a smaller PNG.`);
+      return;
+    }
+    const info = await readPngInfo(file);
+    if (!info) {
+      setProblem(`${file.name} is not a PNG image. Passes accept PNG files only.`);
+      return;
+    }
+    setWarning(sizeWarning(slot, info));
+    const previous = getValues(name) as ImageValue | null;
+    const previewUrl = URL.createObjectURL(file);
+    // Shown at once (preview included); the save waits until the upload has a key.
+    setValue(name, { fileName, url: previewUrl, pending: true }, { shouldDirty: true, shouldValidate: true });
+    setProgress(0);
+    try {
+      const body = new FormData();
+      body.append('file', file, fileName);
+      const uploaded = await client.upload('/uploads', body, {
+        schema: UploadResponseSchema,
+        workspaceId,
+        onProgress: setProgress,
+      });
+      setValue(name, { ...(previous ?? {}), fileName, uploadKey: uploaded.key, url: previewUrl }, {
+        shouldDirty: true,
+        shouldValidate: true,
+      });
+    } catch (error) {
+      URL.revokeObjectURL(previewUrl);
+      setValue(name, previous, { shouldDirty: true, shouldValidate: true });
+      setProblem(`The upload failed: ${describeError(error)}`);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  function pick(files: FileList | null) {
+    const file = files?.[0];
+    if (file) void accept(file);
+    if (inputRef.current) inputRef.current.value = '';
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    pick(event.dataTransfer.files);
+  }
+
+  const wanted = WANTED_SIZES[slot];
+  const message = problem ?? formError;
+  return (
+    <div
+      role="group"
+      aria-labelledby={`${inputId}-title`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+      className={cx(
+        'flex flex-col rounded-lg border p-3 transition-colors',
+        dragging ? 'border-brand-500 bg-brand-50' : message ? 'border-danger-600/50' : 'border-surface-border',
+      )}
+    >
+      <div className="flex items-baseline justify-between gap-2">
+        <h3 id={`${inputId}-title`} className="text-sm font-semibold text-ink">
+          {text.title} <span className="font-mono text-xs font-normal text-ink-subtle">{fileName}</span>
+        </h3>
+        <span className={cx('text-xs', text.required ? 'text-ink-muted' : 'text-ink-subtle')}>
+          {text.required ? 'Required' : 'Optional'}
+        </span>
+      </div>
+      <p className="mt-0.5 text-xs text-ink-subtle">
+        {text.use} Best at {wanted.width}×{wanted.height} px.
+      </p>
+      <div className="mt-2 flex h-24 items-center justify-center overflow-hidden rounded-md bg-[repeating-conic-gradient(#f1f3f6_0_25%,#ffffff_0_50%)] bg-[length:16px_16px]">
+        {value?.url ? (
+          <img src={value.url} alt={`Current ${fileName}`} className="max-h-full max-w-full object-contain" />
+        ) : (
+          <span className="text-xs text-ink-subtle">No image</span>
+        )}
+      </div>
+      {progress !== null ? (
+        <div className="mt-2">
+          <progress className="h-1.5 w-full accent-brand-600" max={1} value={progress} aria-label={`Uploading ${fileName}`} />
+        </div>
+      ) : null}
+      <p className={cx('mt-1 min-h-4 text-xs', message ? 'text-danger-700' : 'text-warning-700')} role={message ? 'alert' : undefined}>
+        {message ?? warning}
+      </p>
+      <div className="mt-1 flex flex-wrap items-center gap-2">
+        <label
+          htmlFor={inputId}
+          className="inline-flex h-8 cursor-pointer items-center rounded-lg border border-surface-strong bg-surface px-3 text-sm font-medium text-ink hover:bg-surface-sunken has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
+        >
+          {value ? 'Replace' : 'Choose'} {fileName}
+          <input
+            ref={inputRef}
+            id={inputId}
+            type="file"
+            accept="image/png"
+            className="sr-only"
+            onChange={(e) => pick(e.target.files)}
+            disabled={progress !== null}
+          />
+        </label>
+        {value && progress === null ? (
+          <Button size="sm" variant="ghost" onClick={() => setValue(name, null, { shouldDirty: true, shouldValidate: true })}>
+            Remove
+          </Button>
+        ) : null}
+        {changed && progress === null ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setProblem(null);
+              setWarning(null);
+              setValue(name, original, { shouldDirty: true, shouldValidate: true });
+            }}
+          >
+            Undo
+          </Button>
+        ) : null}
+        <span className="text-xs text-ink-subtle">or drop a PNG here</span>
+      </div>
+    </div>
+  );
+}

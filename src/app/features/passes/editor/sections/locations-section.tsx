@@ -1,0 +1,63 @@
+import { useFieldArray, useFormContext } from 'react-hook-form';
+import { MAX_LOCATIONS } from '../../../../../contract/rules';
+import { Alert } from '../../../../components/ui/alert';
+import { Button } from '../../../../components/ui/button';
+import { CheckboxField, EditorSection, NumberField, TextField, useFieldError } from '../form-fields';
+import { emptyLocation } from '../form-model';
+import { RowControls } from './row-controls';
+
+export function LocationsSection({ passId }: { passId: string }) {
+  const { control } = useFormContext();
+  const { fields, append, remove, move } = useFieldArray({ control, name: 'locations', keyName: 'fieldKey' });
+  const listError = useFieldError('locations');
+  const full = fields.length >= MAX_LOCATIONS;
+
+  return (
+    <EditorSection
+      id="section-locations"
+      title="Locations"
+      description="Near one of these places, Apple Wallet shows the pass on the lock screen with its relevant text."
+      actions={
+        <Button size="sm" disabled={full} onClick={() => append(emptyLocation(passId))}>
+          Add location
+        </Button>
+      }
+    >
+      {full || listError ? (
+        <Alert tone={listError ? 'danger' : 'info'} className="mb-4">
+          {listError ?? `This pass has ${MAX_LOCATIONS} locations, the most Apple Wallet uses for one pass.`}
+        </Alert>
+      ) : null}
+      {fields.length === 0 ? <p className="text-sm text-ink-subtle">No locations yet.</p> : null}
+      <div className="space-y-4">
+        {fields.map((field, index) => (
+          <fieldset key={field.fieldKey} className="rounded-lg border border-surface-border p-4">
+            <div className="mb-2 flex items-center justify-between gap-2">
+              <legend className="float-left text-sm font-semibold text-ink">Location {index + 1}</legend>
+              <RowControls what={`location ${index + 1}`} index={index} count={fields.length} onMove={move} onRemove={remove} />
+            </div>
+            <div className="clear-both grid gap-x-4 sm:grid-cols-2">
+              <TextField name={`locations.${index}.name`} label="Name" maxLength={255} />
+              <div className="flex items-center pb-4 sm:pt-6">
+                <CheckboxField name={`locations.${index}.enabled`} label="Enabled" hint="Off: kept, but never shown." />
+              </div>
+              <div className="grid grid-cols-3 gap-x-3 sm:col-span-2">
+                <NumberField name={`locations.${index}.latitude`} label="Latitude" hint="−90 to 90" emptyAs={Number.NaN} />
+                <NumberField name={`locations.${index}.longitude`} label="Longitude" hint="−180 to 180" emptyAs={Number.NaN} />
+                <NumberField name={`locations.${index}.altitude`} label="Altitude" hint="Metres, optional" emptyAs={null} />
+              </div>
+              <div className="sm:col-span-2">
+                <TextField
+                  name={`locations.${index}.relevantText`}
+                  label="Relevant text"
+                  hint="Shown on the lock screen near this place (up to 255 characters)."
+                  maxLength={255}
+                />
+              </div>
+            </div>
+          </fieldset>
+        ))}
+      </div>
+    </EditorSection>
+  );
+}

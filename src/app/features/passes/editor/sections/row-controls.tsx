@@ -1,0 +1,44 @@
+import { Button } from '../../../../components/ui/button';
+
+/** Move up / move down / remove for one row of a list, usable from the keyboard. */
+export function RowControls({
+  what,
+  index,
+  count,
+  onMove,
+  onRemove,
+}: {
+  what: string;
+  index: number;
+  count: number;
+  onMove: (from: number, to: number) => void;
+  onRemove: (index: number) => void;
+}) {
+  return (
+    <div className="flex items-center gap-1">
+      <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`Move ${what} up`}>
+        ↑
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={index === count - 1}
+        onClick={() => onMove(index, index + 1)}
+        aria-label={`Move ${what} down`}
+      >
+        ↓
+      </Button>
+      <Button size="sm" variant="ghost" className="text-danger-700" onClick={() => onRemove(index)} aria-label={`Remove ${what}`}>
+        Remove
+      </Button>
+    </div>
+  );
+}
+
+/** A key not yet used by any field of the pass: `field3`, `field4`… */
+export function nextFieldKey(prefix: string, used: readonly (string | null | undefined)[]): string {
+  const taken = new Set(used);
+  let n = used.length + 1;
+  while (taken.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}

@@ -1,0 +1,62 @@
+import { useFieldArray, useFormContext } from 'react-hook-form';
+import { Alert } from '../../../../components/ui/alert';
+import { Button } from '../../../../components/ui/button';
+import { EditorSection, TextField } from '../form-fields';
+import type { PassFormValues } from '../form-model';
+import { RowControls, nextFieldKey } from './row-controls';
+import { CHANGE_MESSAGE_HINT } from './top-field-section';
+
+export const APPLE_MAX_SECONDARY = 4;
+
+export function SecondaryFieldsSection() {
+  const { control, getValues } = useFormContext();
+  const { fields, append, remove, move } = useFieldArray({ control, name: 'passMetadata.secondaryFields' });
+
+  function add() {
+    const meta = getValues('passMetadata') as PassFormValues['passMetadata'];
+    const used = [meta.topField?.key, ...(meta.secondaryFields ?? []).map((f) => f.key), ...(meta.backFields ?? []).map((f) => f.key)];
+    append({ key: nextFieldKey('field', used), label: '', value: '', changeMessage: '' });
+  }
+
+  return (
+    <EditorSection
+      id="section-secondary-fields"
+      title="Secondary fields"
+      description="A row of details under the strip image."
+      actions={
+        <Button size="sm" onClick={add}>
+          Add secondary field
+        </Button>
+      }
+    >
+      {fields.length > APPLE_MAX_SECONDARY ? (
+        <Alert tone="warning" className="mb-4">
+          Apple Wallet store cards show at most {APPLE_MAX_SECONDARY} secondary fields; fields {APPLE_MAX_SECONDARY + 1} to{' '}
+          {fields.length} appear on Google Wallet only.
+        </Alert>
+      ) : null}
+      {fields.length === 0 ? <p className="text-sm text-ink-subtle">No secondary fields yet.</p> : null}
+      <div className="space-y-4">
+        {fields.map((field, index) => (
+          <fieldset key={field.id} className="rounded-lg border border-surface-border p-4">
+            <div className="mb-2 flex items-center justify-between gap-2">
+              <legend className="float-left text-sm font-semibold text-ink">Secondary field {index + 1}</legend>
+              <RowControls what={`secondary field ${index + 1}`} index={index} count={fields.length} onMove={move} onRemove={remove} />
+            </div>
+            <div className="clear-both grid gap-x-4 sm:grid-cols-2">
+              <TextField name={`passMetadata.secondaryFields.${index}.label`} label="Label" maxLength={255} />
+              <TextField name={`passMetadata.secondaryFields.${index}.value`} label="Value" maxLength={255} />
+              <TextField name={`passMetadata.secondaryFields.${index}.key`} label="Key" mono maxLength={255} />
+              <TextField
+                name={`passMetadata.secondaryFields.${index}.changeMessage`}
+                label="Change message"
+                hint={CHANGE_MESSAGE_HINT}
+                maxLength={255}
+              />
+            </div>
+          </fieldset>
+        ))}
+      </div>
+    </EditorSection>
+  );
+}
