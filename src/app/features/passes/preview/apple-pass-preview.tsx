@@ -1,5 +1,5 @@
-import { memo, useMemo } from "react";
-import { cx } from "../../../lib/cx";
+import { memo, useMemo } from 'react';
+import { cx } from '../../../lib/cx';
 import {
   APPLE_MAX_SECONDARY,
   type ApplePreviewModel,
@@ -8,11 +8,11 @@ import {
   type PreviewPass,
   previewPaths,
   toApplePreview,
-} from "./preview-model";
-import { QrCode } from "./qr-code";
-import { APPLE_FONT, type SelectFieldHandler, Selectable } from "./selectable";
+} from './preview-model';
+import { QrCode } from './qr-code';
+import { APPLE_FONT, type SelectFieldHandler, Selectable } from './selectable';
 
-export type AppleSide = "front" | "back" | "stacked";
+export type AppleSide = 'front' | 'back' | 'stacked';
 
 export interface ApplePassPreviewProps {
   pass: PreviewPass;
@@ -30,31 +30,18 @@ const LOGO_MAX = {
   width: Math.round(160 * SCALE),
   height: Math.round(50 * SCALE),
 };
-const IOS_BLUE = "#007AFF";
+const IOS_BLUE = '#007AFF';
 
 const cardShell =
-  "relative overflow-hidden rounded-[14px] shadow-[0_1px_2px_rgb(0_0_0/0.12),0_8px_24px_-6px_rgb(0_0_0/0.28)]";
+  'relative overflow-hidden rounded-[14px] shadow-[0_1px_2px_rgb(0_0_0/0.12),0_8px_24px_-6px_rgb(0_0_0/0.28)]';
 
-export const ApplePassPreview = memo(function ApplePassPreview({
-  pass,
-  side,
-  onSelectField,
-}: ApplePassPreviewProps) {
+export const ApplePassPreview = memo(function ApplePassPreview({ pass, side, onSelectField }: ApplePassPreviewProps) {
   const model = useMemo(() => toApplePreview(pass), [pass]);
   return (
-    <div
-      className="flex flex-col items-center gap-3"
-      style={{ fontFamily: APPLE_FONT }}
-    >
-      {side === "front" ? (
-        <AppleFront model={model} onSelect={onSelectField} />
-      ) : null}
-      {side === "back" ? (
-        <AppleBack model={model} onSelect={onSelectField} />
-      ) : null}
-      {side === "stacked" ? (
-        <AppleStacked model={model} onSelect={onSelectField} />
-      ) : null}
+    <div className="flex flex-col items-center gap-3" style={{ fontFamily: APPLE_FONT }}>
+      {side === 'front' ? <AppleFront model={model} onSelect={onSelectField} /> : null}
+      {side === 'back' ? <AppleBack model={model} onSelect={onSelectField} /> : null}
+      {side === 'stacked' ? <AppleStacked model={model} onSelect={onSelectField} /> : null}
       <AppleNotes model={model} side={side} />
     </div>
   );
@@ -66,36 +53,20 @@ interface PartProps {
 }
 
 function TopBand({ model, onSelect }: PartProps) {
-  const {
-    logoUrl,
-    organizationName,
-    headerField,
-    labelColor,
-    foregroundColor,
-  } = model;
+  const { logoUrl, organizationName, headerField, labelColor, foregroundColor } = model;
   return (
     <div className="flex min-h-[58px] items-center gap-2 px-3 pt-2.5 pb-2">
       {logoUrl ? (
-        <Selectable
-          path={previewPaths.image("logo.png")}
-          what="logo"
-          onSelect={onSelect}
-          className="shrink-0"
-        >
+        <Selectable path={previewPaths.image('logo.png')} what="logo" onSelect={onSelect} className="shrink-0">
           <img
             src={logoUrl}
-            alt={organizationName ? `${organizationName} logo` : "Logo"}
+            alt={organizationName ? `${organizationName} logo` : 'Logo'}
             className="block object-contain object-left"
             style={{ maxWidth: LOGO_MAX.width, maxHeight: LOGO_MAX.height }}
           />
         </Selectable>
       ) : onSelect ? (
-        <Selectable
-          path={previewPaths.image("logo.png")}
-          what="logo"
-          onSelect={onSelect}
-          className="shrink-0"
-        >
+        <Selectable path={previewPaths.image('logo.png')} what="logo" onSelect={onSelect} className="shrink-0">
           <span
             className="flex h-8 w-11 items-center justify-center rounded-[5px] border border-dashed border-current text-[9px] font-semibold uppercase opacity-50"
             style={{ color: foregroundColor }}
@@ -129,13 +100,13 @@ function TopBand({ model, onSelect }: PartProps) {
             className="block truncate text-[9.5px] leading-[1.2] font-semibold tracking-[0.04em] uppercase"
             style={{ color: labelColor }}
           >
-            {headerField.label || "\u00a0"}
+            {headerField.label || '\u00a0'}
           </span>
           <span
             className="block truncate text-[19px] leading-[1.15] font-normal tracking-[-0.01em]"
             style={{ color: foregroundColor }}
           >
-            {headerField.value || "\u00a0"}
+            {headerField.value || '\u00a0'}
           </span>
         </Selectable>
       ) : null}
@@ -151,13 +122,13 @@ function SecondaryField({
 }: {
   field: PreviewFieldModel;
   model: ApplePreviewModel;
-  align: "left" | "right";
+  align: 'left' | 'right';
   onSelect?: SelectFieldHandler | undefined;
 }) {
   return (
     <Selectable
       path={field.path}
-      what={`field ${field.label || field.value || ""}`.trim()}
+      what={`field ${field.label || field.value || ''}`.trim()}
       onSelect={onSelect}
       align={align}
       className="min-w-0"
@@ -166,13 +137,13 @@ function SecondaryField({
         className="block truncate text-[9.5px] leading-[1.2] font-semibold tracking-[0.04em] uppercase"
         style={{ color: model.labelColor }}
       >
-        {field.label || "\u00a0"}
+        {field.label || '\u00a0'}
       </span>
       <span
-        className="mt-0.5 block truncate text-[16px] leading-[1.2] tracking-[-0.01em]"
+        className="mt-0.5 block truncate text-[15px] leading-[1.2] tracking-[-0.01em]"
         style={{ color: model.foregroundColor }}
       >
-        {field.value || "\u00a0"}
+        {field.value || '\u00a0'}
       </span>
     </Selectable>
   );
@@ -182,7 +153,7 @@ function AppleFront({ model, onSelect }: PartProps) {
   const count = model.secondaryFields.length;
   return (
     <div
-      className={cx(cardShell, "flex flex-col")}
+      className={cx(cardShell, 'flex flex-col')}
       style={{
         width: CARD_WIDTH,
         minHeight: 410,
@@ -194,33 +165,27 @@ function AppleFront({ model, onSelect }: PartProps) {
       <TopBand model={model} onSelect={onSelect} />
       {model.stripUrl ? (
         <Selectable
-          path={previewPaths.image("strip.png")}
+          path={previewPaths.image('strip.png')}
           what="strip image"
           onSelect={onSelect}
           className="rounded-none"
         >
-          <img
-            src={model.stripUrl}
-            alt=""
-            className="block w-full object-cover"
-            style={{ aspectRatio: "375 / 123" }}
-          />
+          <img src={model.stripUrl} alt="" className="block w-full object-cover" style={{ aspectRatio: '375 / 123' }} />
         </Selectable>
       ) : null}
       {count > 0 ? (
+        // Wallet sizes fields by their content and spreads them across the row. Tracks grow
+        // equally up to their content width, so short fields stay whole and long ones are cut.
         <div
-          className={cx(
-            "grid gap-x-3 px-3",
-            model.stripUrl ? "pt-2.5" : "pt-4",
-          )}
-          style={{ gridTemplateColumns: `repeat(${count}, minmax(0, 1fr))` }}
+          className={cx('grid justify-between gap-x-3.5 px-3', model.stripUrl ? 'pt-2.5' : 'pt-4')}
+          style={{ gridTemplateColumns: `repeat(${count}, minmax(0, max-content))` }}
         >
           {model.secondaryFields.map((field, i) => (
             <SecondaryField
               key={field.path}
               field={field}
               model={model}
-              align={count > 1 && i === count - 1 ? "right" : "left"}
+              align={count > 1 && i === count - 1 ? 'right' : 'left'}
               onSelect={onSelect}
             />
           ))}
@@ -229,16 +194,8 @@ function AppleFront({ model, onSelect }: PartProps) {
       <div className="min-h-4 flex-1" />
       <div className="flex justify-center px-3 pb-4">
         <div className="flex max-w-[240px] flex-col items-center rounded-[6px] bg-white px-2.5 pt-2.5 pb-1.5 text-black">
-          <Selectable
-            path={previewPaths.qrUrl}
-            what="QR code content"
-            onSelect={onSelect}
-          >
-            <QrCode
-              value={model.qrMessage}
-              size={124}
-              label={model.qrMessage || undefined}
-            />
+          <Selectable path={previewPaths.qrUrl} what="QR code content" onSelect={onSelect}>
+            <QrCode value={model.qrMessage} size={124} label={model.qrMessage || undefined} />
           </Selectable>
           {model.altText || onSelect ? (
             <Selectable
@@ -249,12 +206,9 @@ function AppleFront({ model, onSelect }: PartProps) {
               className="mt-1 max-w-full"
             >
               <span
-                className={cx(
-                  "block max-w-[220px] truncate text-[11px] leading-[1.3]",
-                  !model.altText && "opacity-40",
-                )}
+                className={cx('block max-w-[220px] truncate text-[11px] leading-[1.3]', !model.altText && 'opacity-40')}
               >
-                {model.altText || "No caption"}
+                {model.altText || 'No caption'}
               </span>
             </Selectable>
           ) : null}
@@ -266,11 +220,7 @@ function AppleFront({ model, onSelect }: PartProps) {
 
 function AppleStacked({ model, onSelect }: PartProps) {
   return (
-    <div
-      className="relative"
-      style={{ width: CARD_WIDTH }}
-      data-testid="apple-stacked"
-    >
+    <div className="relative" style={{ width: CARD_WIDTH }} data-testid="apple-stacked">
       <div
         className="rounded-t-[14px] shadow-[0_-1px_3px_rgb(0_0_0/0.12)]"
         style={{
@@ -296,40 +246,22 @@ function AppleStacked({ model, onSelect }: PartProps) {
 
 function IosSwitch() {
   return (
-    <span
-      aria-hidden="true"
-      className="relative inline-block h-[22px] w-[38px] shrink-0 rounded-full bg-[#34C759]"
-    >
+    <span aria-hidden="true" className="relative inline-block h-[22px] w-[38px] shrink-0 rounded-full bg-[#34C759]">
       <span className="absolute top-[2px] right-[2px] size-[18px] rounded-full bg-white shadow-[0_1px_2px_rgb(0_0_0/0.3)]" />
     </span>
   );
 }
 
-function BackField({
-  field,
-  onSelect,
-}: {
-  field: PreviewBackFieldModel;
-  onSelect?: SelectFieldHandler | undefined;
-}) {
+function BackField({ field, onSelect }: { field: PreviewBackFieldModel; onSelect?: SelectFieldHandler | undefined }) {
   return (
     <li className="px-3.5 py-2.5">
-      <Selectable
-        path={field.path}
-        what={`back field ${field.label}`.trim()}
-        onSelect={onSelect}
-      >
-        <span className="block truncate text-[12px] leading-tight text-[#8A8A8E]">
-          {field.label || "\u00a0"}
-        </span>
+      <Selectable path={field.path} what={`back field ${field.label}`.trim()} onSelect={onSelect}>
+        <span className="block truncate text-[12px] leading-tight text-[#8A8A8E]">{field.label || '\u00a0'}</span>
       </Selectable>
       {field.links.length > 0 ? (
         <ul className="mt-0.5 space-y-0.5">
           {field.links.map((link) => (
-            <li
-              key={link.path}
-              className="flex min-w-0 items-baseline gap-1.5 text-[15px] leading-snug"
-            >
+            <li key={link.path} className="flex min-w-0 items-baseline gap-1.5 text-[15px] leading-snug">
               {link.safe ? (
                 <a
                   href={link.href}
@@ -370,18 +302,14 @@ function BackField({
 function AppleBack({ model, onSelect }: PartProps) {
   return (
     <div
-      className={cx(cardShell, "flex flex-col bg-[#F2F2F7] pb-4 text-black")}
+      className={cx(cardShell, 'flex flex-col bg-[#F2F2F7] pb-4 text-black')}
       style={{ width: CARD_WIDTH, minHeight: 410 }}
       data-testid="apple-back"
     >
       <div className="grid grid-cols-[1fr_auto_1fr] items-center px-3.5 pt-3 pb-2">
         <span />
         <span className="text-[15px] font-semibold">Pass Details</span>
-        <span
-          className="text-right text-[15px] font-semibold"
-          style={{ color: IOS_BLUE }}
-          aria-hidden="true"
-        >
+        <span className="text-right text-[15px] font-semibold" style={{ color: IOS_BLUE }} aria-hidden="true">
           Done
         </span>
       </div>
@@ -391,13 +319,7 @@ function AppleBack({ model, onSelect }: PartProps) {
           className="flex h-[42px] w-[66px] items-center justify-center overflow-hidden rounded-[5px] shadow-[0_1px_3px_rgb(0_0_0/0.25)]"
           style={{ backgroundColor: model.backgroundColor }}
         >
-          {model.logoUrl ? (
-            <img
-              src={model.logoUrl}
-              alt=""
-              className="max-h-6 max-w-[54px] object-contain"
-            />
-          ) : null}
+          {model.logoUrl ? <img src={model.logoUrl} alt="" className="max-h-6 max-w-[54px] object-contain" /> : null}
         </span>
         <Selectable
           path={previewPaths.organizationName}
@@ -406,34 +328,24 @@ function AppleBack({ model, onSelect }: PartProps) {
           align="center"
           className="mt-2 max-w-full"
         >
-          <span className="block truncate text-[15px] font-semibold">
-            {model.organizationName || "\u00a0"}
-          </span>
+          <span className="block truncate text-[15px] font-semibold">{model.organizationName || '\u00a0'}</span>
         </Selectable>
         <span className="text-[11px] text-[#8A8A8E]">Updated just now</span>
       </div>
       <div className="space-y-4 px-3">
         {model.description || onSelect ? (
-          <Selectable
-            path={previewPaths.description}
-            what="description"
-            onSelect={onSelect}
-            className="w-full"
-          >
+          <Selectable path={previewPaths.description} what="description" onSelect={onSelect} className="w-full">
             <span
               className={cx(
-                "line-clamp-4 block rounded-[10px] bg-white px-3.5 py-2.5 text-[13px] leading-snug break-words",
-                !model.description && "text-[#8A8A8E]",
+                'line-clamp-4 block rounded-[10px] bg-white px-3.5 py-2.5 text-[13px] leading-snug break-words',
+                !model.description && 'text-[#8A8A8E]',
               )}
             >
-              {model.description || "No description"}
+              {model.description || 'No description'}
             </span>
           </Selectable>
         ) : null}
-        <div
-          aria-hidden="true"
-          className="divide-y divide-[#E5E5EA] rounded-[10px] bg-white text-[14px]"
-        >
+        <div aria-hidden="true" className="divide-y divide-[#E5E5EA] rounded-[10px] bg-white text-[14px]">
           <div className="flex items-center justify-between px-3.5 py-2">
             Automatic Updates <IosSwitch />
           </div>
@@ -461,37 +373,22 @@ function AppleBack({ model, onSelect }: PartProps) {
   );
 }
 
-function AppleNotes({
-  model,
-  side,
-}: {
-  model: ApplePreviewModel;
-  side: AppleSide;
-}) {
+function AppleNotes({ model, side }: { model: ApplePreviewModel; side: AppleSide }) {
   const notes: string[] = [];
-  if (side === "front" && model.overflowCount > 0) {
+  if (side === 'front' && model.overflowCount > 0) {
     notes.push(
       `+${model.overflowCount} more not shown on Apple Wallet (store cards show ${APPLE_MAX_SECONDARY} fields)`,
     );
   }
-  if (side === "front" && model.footerIgnored)
-    notes.push("footer.png is not shown on Apple store cards");
-  if (
-    side === "back" &&
-    model.backFields.some((f) => f.links.some((l) => !l.safe))
-  ) {
-    notes.push(
-      "Blocked links use a scheme other than https, http, mailto or tel; the pass cannot be saved with them",
-    );
+  if (side === 'front' && model.footerIgnored) notes.push('footer.png is not shown on Apple store cards');
+  if (side === 'back' && model.backFields.some((f) => f.links.some((l) => !l.safe))) {
+    notes.push('Blocked links use a scheme other than https, http, mailto or tel; the pass cannot be saved with them');
   }
   if (notes.length === 0) return null;
   return (
     <ul className="w-[320px] space-y-1 font-sans">
       {notes.map((note) => (
-        <li
-          key={note}
-          className="rounded-md bg-warning-50 px-2.5 py-1.5 text-xs font-medium text-warning-700"
-        >
+        <li key={note} className="rounded-md bg-warning-50 px-2.5 py-1.5 text-xs font-medium text-warning-700">
           {note}
         </li>
       ))}

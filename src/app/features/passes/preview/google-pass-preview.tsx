@@ -1,5 +1,5 @@
-import { memo, useMemo } from "react";
-import { cx } from "../../../lib/cx";
+import { memo, useMemo } from 'react';
+import { cx } from '../../../lib/cx';
 import {
   GOOGLE_MAX_ROWS,
   GOOGLE_ROW_SIZE,
@@ -10,11 +10,11 @@ import {
   WHITE,
   previewPaths,
   toGooglePreview,
-} from "./preview-model";
-import { QrCode } from "./qr-code";
-import { GOOGLE_FONT, type SelectFieldHandler, Selectable } from "./selectable";
+} from './preview-model';
+import { QrCode } from './qr-code';
+import { GOOGLE_FONT, type SelectFieldHandler, Selectable } from './selectable';
 
-export type GoogleSide = "front" | "details";
+export type GoogleSide = 'front' | 'details';
 
 export interface GooglePassPreviewProps {
   pass: PreviewPass;
@@ -23,9 +23,9 @@ export interface GooglePassPreviewProps {
 }
 
 const CARD_WIDTH = 320;
-const GOOGLE_BLUE = "#0B57D0";
+const GOOGLE_BLUE = '#0B57D0';
 const cardShell =
-  "relative overflow-hidden rounded-[20px] shadow-[0_1px_2px_rgb(0_0_0/0.15),0_6px_20px_-6px_rgb(0_0_0/0.25)]";
+  'relative overflow-hidden rounded-[20px] shadow-[0_1px_2px_rgb(0_0_0/0.15),0_6px_20px_-6px_rgb(0_0_0/0.25)]';
 
 export const GooglePassPreview = memo(function GooglePassPreview({
   pass,
@@ -34,11 +34,8 @@ export const GooglePassPreview = memo(function GooglePassPreview({
 }: GooglePassPreviewProps) {
   const model = useMemo(() => toGooglePreview(pass), [pass]);
   return (
-    <div
-      className="flex flex-col items-center gap-3"
-      style={{ fontFamily: GOOGLE_FONT }}
-    >
-      {side === "front" ? (
+    <div className="flex flex-col items-center gap-3" style={{ fontFamily: GOOGLE_FONT }}>
+      {side === 'front' ? (
         <GoogleFront model={model} onSelect={onSelectField} />
       ) : (
         <GoogleDetails model={model} onSelect={onSelectField} />
@@ -54,7 +51,7 @@ interface PartProps {
 }
 
 function LogoCircle({ model, size, onSelect }: PartProps & { size: number }) {
-  const alt = model.cardTitle ? `${model.cardTitle} logo` : "Logo";
+  const alt = model.cardTitle ? `${model.cardTitle} logo` : 'Logo';
   const circle = (
     <span
       className="flex shrink-0 items-center justify-center overflow-hidden rounded-full bg-white ring-1 ring-black/10"
@@ -63,22 +60,14 @@ function LogoCircle({ model, size, onSelect }: PartProps & { size: number }) {
       {model.logoUrl ? (
         <img src={model.logoUrl} alt={alt} className="size-full object-cover" />
       ) : (
-        <span
-          aria-hidden="true"
-          className="text-[13px] font-medium text-[#444746]"
-        >
-          {[...model.cardTitle.trim()][0]?.toUpperCase() ?? ""}
+        <span aria-hidden="true" className="text-[13px] font-medium text-[#444746]">
+          {[...model.cardTitle.trim()][0]?.toUpperCase() ?? ''}
         </span>
       )}
     </span>
   );
   return (
-    <Selectable
-      path={previewPaths.image("logo.png")}
-      what="logo"
-      onSelect={onSelect}
-      className="shrink-0 rounded-full"
-    >
+    <Selectable path={previewPaths.image('logo.png')} what="logo" onSelect={onSelect} className="shrink-0 rounded-full">
       {circle}
     </Selectable>
   );
@@ -90,42 +79,36 @@ function RowItem({
   onSelect,
 }: {
   field: PreviewFieldModel;
-  align: "left" | "center" | "right";
+  align: 'left' | 'center' | 'right';
   onSelect?: SelectFieldHandler | undefined;
 }) {
   return (
     <Selectable
       path={field.path}
-      what={`field ${field.label || field.value || ""}`.trim()}
+      what={`field ${field.label || field.value || ''}`.trim()}
       onSelect={onSelect}
       align={align}
       className="min-w-0"
     >
       <span className="block truncate text-[11px] leading-4 font-medium tracking-[0.01em] opacity-80">
-        {field.label || "\u00a0"}
+        {field.label || '\u00a0'}
       </span>
-      <span className="block truncate text-[15px] leading-5">
-        {field.value || "\u00a0"}
-      </span>
+      <span className="block truncate text-[15px] leading-5">{field.value || '\u00a0'}</span>
     </Selectable>
   );
 }
 
-const alignFor = (
-  index: number,
-  count: number,
-): "left" | "center" | "right" => {
-  if (count === 1 || index === 0) return "left";
-  if (index === count - 1) return "right";
-  return "center";
+const alignFor = (index: number, count: number): 'left' | 'center' | 'right' => {
+  if (count === 1 || index === 0) return 'left';
+  if (index === count - 1) return 'right';
+  return 'center';
 };
 
 function GoogleFront({ model, onSelect }: PartProps) {
-  const dividerColor =
-    model.textColor === WHITE ? "rgb(255 255 255 / 0.22)" : "rgb(0 0 0 / 0.12)";
+  const dividerColor = model.textColor === WHITE ? 'rgb(255 255 255 / 0.22)' : 'rgb(0 0 0 / 0.12)';
   return (
     <div
-      className={cx(cardShell, "flex flex-col")}
+      className={cx(cardShell, 'flex flex-col')}
       style={{
         width: CARD_WIDTH,
         backgroundColor: model.backgroundColor,
@@ -141,24 +124,17 @@ function GoogleFront({ model, onSelect }: PartProps) {
           onSelect={onSelect}
           className="min-w-0 flex-1"
         >
-          <span className="block truncate text-[15px] leading-5 font-medium">
-            {model.cardTitle || "\u00a0"}
-          </span>
+          <span className="block truncate text-[15px] leading-5 font-medium">{model.cardTitle || '\u00a0'}</span>
         </Selectable>
       </div>
       <div className="mx-4 h-px" style={{ backgroundColor: dividerColor }} />
       {model.header || model.subheader || onSelect ? (
-        <Selectable
-          path={previewPaths.topFieldValue}
-          what="top field"
-          onSelect={onSelect}
-          className="mx-4 mt-3"
-        >
+        <Selectable path={previewPaths.topFieldValue} what="top field" onSelect={onSelect} className="mx-4 mt-3">
           <span className="block truncate text-[12px] leading-4 font-medium opacity-80">
-            {model.subheader || "\u00a0"}
+            {model.subheader || '\u00a0'}
           </span>
           <span className="block truncate text-[26px] leading-8 font-normal tracking-[-0.01em]">
-            {model.header || "\u00a0"}
+            {model.header || '\u00a0'}
           </span>
         </Selectable>
       ) : null}
@@ -167,18 +143,13 @@ function GoogleFront({ model, onSelect }: PartProps) {
           {model.rows.map((row) => (
             <div
               key={row[0]?.path}
-              className="grid gap-3"
+              className="grid justify-between gap-3"
               style={{
-                gridTemplateColumns: `repeat(${row.length}, minmax(0, 1fr))`,
+                gridTemplateColumns: `repeat(${row.length}, minmax(0, max-content))`,
               }}
             >
               {row.map((field, i) => (
-                <RowItem
-                  key={field.path}
-                  field={field}
-                  align={alignFor(i, row.length)}
-                  onSelect={onSelect}
-                />
+                <RowItem key={field.path} field={field} align={alignFor(i, row.length)} onSelect={onSelect} />
               ))}
             </div>
           ))}
@@ -186,16 +157,8 @@ function GoogleFront({ model, onSelect }: PartProps) {
       ) : null}
       <div className="flex justify-center px-4 pt-5 pb-5">
         <div className="flex max-w-[260px] flex-col items-center rounded-[14px] bg-white px-3 pt-3 pb-2 text-[#1F1F1F]">
-          <Selectable
-            path={previewPaths.qrUrl}
-            what="QR code content"
-            onSelect={onSelect}
-          >
-            <QrCode
-              value={model.barcodeValue}
-              size={136}
-              label={model.barcodeValue || undefined}
-            />
+          <Selectable path={previewPaths.qrUrl} what="QR code content" onSelect={onSelect}>
+            <QrCode value={model.barcodeValue} size={136} label={model.barcodeValue || undefined} />
           </Selectable>
           {model.alternateText || onSelect ? (
             <Selectable
@@ -207,11 +170,11 @@ function GoogleFront({ model, onSelect }: PartProps) {
             >
               <span
                 className={cx(
-                  "block max-w-[230px] truncate text-[12px] leading-4",
-                  !model.alternateText && "opacity-40",
+                  'block max-w-[230px] truncate text-[12px] leading-4',
+                  !model.alternateText && 'opacity-40',
                 )}
               >
-                {model.alternateText || "No caption"}
+                {model.alternateText || 'No caption'}
               </span>
             </Selectable>
           ) : null}
@@ -219,17 +182,12 @@ function GoogleFront({ model, onSelect }: PartProps) {
       </div>
       {model.heroUrl ? (
         <Selectable
-          path={previewPaths.image("strip.png")}
+          path={previewPaths.image('strip.png')}
           what="hero image (strip)"
           onSelect={onSelect}
           className="rounded-none"
         >
-          <img
-            src={model.heroUrl}
-            alt=""
-            className="block w-full object-cover"
-            style={{ aspectRatio: "3 / 1" }}
-          />
+          <img src={model.heroUrl} alt="" className="block w-full object-cover" style={{ aspectRatio: '3 / 1' }} />
         </Selectable>
       ) : null}
     </div>
@@ -237,31 +195,21 @@ function GoogleFront({ model, onSelect }: PartProps) {
 }
 
 function LinkIcon({ href }: { href: string }) {
-  const scheme = href.slice(0, href.indexOf(":") + 1).toLowerCase();
+  const scheme = href.slice(0, href.indexOf(':') + 1).toLowerCase();
   const d =
-    scheme === "tel:"
-      ? "M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
-      : scheme === "mailto:"
-        ? "M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm8 7L4 6v2l8 5 8-5V6z"
-        : "M3.9 12a3.1 3.1 0 0 1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7A3.1 3.1 0 0 1 3.9 12zM8 13h8v-2H8zm9-6h-4v1.9h4a3.1 3.1 0 0 1 0 6.2h-4V17h4a5 5 0 0 0 0-10z";
+    scheme === 'tel:'
+      ? 'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z'
+      : scheme === 'mailto:'
+        ? 'M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm8 7L4 6v2l8 5 8-5V6z'
+        : 'M3.9 12a3.1 3.1 0 0 1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7A3.1 3.1 0 0 1 3.9 12zM8 13h8v-2H8zm9-6h-4v1.9h4a3.1 3.1 0 0 1 0 6.2h-4V17h4a5 5 0 0 0 0-10z';
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      className="mt-0.5 size-5 shrink-0 fill-[#444746]"
-    >
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="mt-0.5 size-5 shrink-0 fill-[#444746]">
       <path d={d} />
     </svg>
   );
 }
 
-function LinkRow({
-  link,
-  onSelect,
-}: {
-  link: GoogleLinkModel;
-  onSelect?: SelectFieldHandler | undefined;
-}) {
+function LinkRow({ link, onSelect }: { link: GoogleLinkModel; onSelect?: SelectFieldHandler | undefined }) {
   return (
     <li className="flex items-start gap-3 py-2.5">
       <LinkIcon href={link.href} />
@@ -285,7 +233,7 @@ function LinkRow({
           </span>
         )}
         <span className="block truncate text-[12px] leading-4 text-[#444746]">
-          {link.href.replace(/^https?:\/\//, "")}
+          {link.href.replace(/^https?:\/\//, '')}
         </span>
       </span>
       {onSelect ? (
@@ -306,7 +254,7 @@ function LinkRow({
 function GoogleDetails({ model, onSelect }: PartProps) {
   return (
     <div
-      className={cx(cardShell, "flex flex-col bg-white text-[#1F1F1F]")}
+      className={cx(cardShell, 'flex flex-col bg-white text-[#1F1F1F]')}
       style={{ width: CARD_WIDTH, minHeight: 410 }}
       data-testid="google-details"
     >
@@ -318,35 +266,24 @@ function GoogleDetails({ model, onSelect }: PartProps) {
         }}
       >
         <LogoCircle model={model} size={28} />
-        <span className="min-w-0 flex-1 truncate text-[14px] font-medium">
-          {model.cardTitle || "Pass details"}
-        </span>
+        <span className="min-w-0 flex-1 truncate text-[14px] font-medium">{model.cardTitle || 'Pass details'}</span>
       </div>
       <div className="flex flex-1 flex-col px-4 pt-3 pb-4">
         <section aria-label="About" className="border-b border-[#E3E3E3] pb-3">
-          <h4 className="text-[12px] leading-4 font-medium text-[#444746]">
-            Details
-          </h4>
-          <Selectable
-            path={previewPaths.description}
-            what="description"
-            onSelect={onSelect}
-            className="mt-1 w-full"
-          >
+          <h4 className="text-[12px] leading-4 font-medium text-[#444746]">Details</h4>
+          <Selectable path={previewPaths.description} what="description" onSelect={onSelect} className="mt-1 w-full">
             <span
               className={cx(
-                "line-clamp-5 block text-[14px] leading-5 break-words",
-                !model.description && "text-[#747775]",
+                'line-clamp-5 block text-[14px] leading-5 break-words',
+                !model.description && 'text-[#747775]',
               )}
             >
-              {model.description || "No description"}
+              {model.description || 'No description'}
             </span>
           </Selectable>
         </section>
         <section aria-label="Links" className="pt-3">
-          <h4 className="text-[12px] leading-4 font-medium text-[#444746]">
-            Links
-          </h4>
+          <h4 className="text-[12px] leading-4 font-medium text-[#444746]">Links</h4>
           {model.links.length > 0 ? (
             <ul className="divide-y divide-[#EFEFEF]">
               {model.links.map((link) => (
@@ -381,37 +318,23 @@ function GoogleDetails({ model, onSelect }: PartProps) {
   );
 }
 
-function GoogleNotes({
-  model,
-  side,
-}: {
-  model: GooglePreviewModel;
-  side: GoogleSide;
-}) {
+function GoogleNotes({ model, side }: { model: GooglePreviewModel; side: GoogleSide }) {
   const notes: string[] = [];
-  if (side === "front") {
+  if (side === 'front') {
     if (model.overflowCount > 0) {
       notes.push(
         `+${model.overflowCount} more not shown on Google Wallet (at most ${GOOGLE_MAX_ROWS} rows of ${GOOGLE_ROW_SIZE})`,
       );
     }
-    if (model.backgroundIsDefault)
-      notes.push(
-        "No background colour: Google uses the logo’s dominant colour",
-      );
+    if (model.backgroundIsDefault) notes.push('No background colour: Google uses the logo’s dominant colour');
   } else if (model.appLink?.truncated) {
-    notes.push(
-      `The app link text is cut to 30 characters: “${model.appLink.fullText}”`,
-    );
+    notes.push(`The app link text is cut to 30 characters: “${model.appLink.fullText}”`);
   }
   if (notes.length === 0) return null;
   return (
     <ul className="w-[320px] space-y-1 font-sans">
       {notes.map((note) => (
-        <li
-          key={note}
-          className="rounded-md bg-warning-50 px-2.5 py-1.5 text-xs font-medium text-warning-700"
-        >
+        <li key={note} className="rounded-md bg-warning-50 px-2.5 py-1.5 text-xs font-medium text-warning-700">
           {note}
         </li>
       ))}

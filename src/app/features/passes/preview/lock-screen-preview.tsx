@@ -1,6 +1,6 @@
-import { memo, useMemo } from "react";
-import { type PreviewPass, toLockScreenPreview } from "./preview-model";
-import { APPLE_FONT, type SelectFieldHandler, Selectable } from "./selectable";
+import { memo, useMemo } from 'react';
+import { type PreviewPass, toLockScreenPreview } from './preview-model';
+import { APPLE_FONT, type SelectFieldHandler, Selectable } from './selectable';
 
 export interface LockScreenPreviewProps {
   pass: PreviewPass;
@@ -10,14 +10,7 @@ export interface LockScreenPreviewProps {
 
 /** The pass icon as iOS draws it in banners (29 pt, rounded); a Wallet-like tile when missing. */
 function PassIcon({ url }: { url: string | null }) {
-  if (url)
-    return (
-      <img
-        src={url}
-        alt=""
-        className="size-[34px] shrink-0 rounded-[8px] bg-white object-cover"
-      />
-    );
+  if (url) return <img src={url} alt="" className="size-[34px] shrink-0 rounded-[8px] bg-white object-cover" />;
   return (
     <span
       aria-hidden="true"
@@ -46,23 +39,16 @@ function Banner({
       <PassIcon url={iconUrl} />
       <span className="min-w-0 flex-1">
         <span className="flex items-baseline gap-2">
-          <span className="min-w-0 flex-1 truncate text-[14px] leading-[18px] font-semibold">
-            {title || "Wallet"}
-          </span>
+          <span className="min-w-0 flex-1 truncate text-[14px] leading-[18px] font-semibold">{title || 'Wallet'}</span>
           <span className="shrink-0 text-[12px] text-black/50">{caption}</span>
         </span>
-        <span className="line-clamp-3 block text-[14px] leading-[18px] break-words">
-          {body}
-        </span>
+        <span className="line-clamp-3 block text-[14px] leading-[18px] break-words">{body}</span>
       </span>
     </span>
   );
 }
 
-export const LockScreenPreview = memo(function LockScreenPreview({
-  pass,
-  onSelectField,
-}: LockScreenPreviewProps) {
+export const LockScreenPreview = memo(function LockScreenPreview({ pass, onSelectField }: LockScreenPreviewProps) {
   const model = useMemo(() => toLockScreenPreview(pass), [pass]);
   return (
     <div
@@ -72,12 +58,8 @@ export const LockScreenPreview = memo(function LockScreenPreview({
     >
       {/* Fixed time and date: the preview is pure and should not change on its own. */}
       <div aria-hidden="true" className="text-center">
-        <div className="text-[15px] font-semibold text-white/85">
-          Tuesday 9 June
-        </div>
-        <div className="text-[76px] leading-[1] font-semibold tracking-[-0.02em] text-white/95">
-          9:41
-        </div>
+        <div className="text-[15px] font-semibold text-white/85">Tuesday 9 June</div>
+        <div className="text-[76px] leading-[1] font-semibold tracking-[-0.02em] text-white/95">9:41</div>
       </div>
       <div className="flex-1" />
       <div className="mt-8 space-y-2">
@@ -111,7 +93,7 @@ export const LockScreenPreview = memo(function LockScreenPreview({
               iconUrl={model.iconUrl}
               title={model.location.title}
               body={model.location.text}
-              caption={model.location.name ? "nearby" : "Wallet"}
+              caption={model.location.name ? 'nearby' : 'Wallet'}
             />
           </Selectable>
         ) : (

@@ -1,10 +1,10 @@
-import { type ReactNode, memo, useState } from "react";
-import { cx } from "../../../lib/cx";
-import { type AppleSide, ApplePassPreview } from "./apple-pass-preview";
-import { type GoogleSide, GooglePassPreview } from "./google-pass-preview";
-import { LockScreenPreview } from "./lock-screen-preview";
-import type { PreviewPass } from "./preview-model";
-import type { SelectFieldHandler } from "./selectable";
+import { type ReactNode, memo, useState } from 'react';
+import { cx } from '../../../lib/cx';
+import { type AppleSide, ApplePassPreview } from './apple-pass-preview';
+import { type GoogleSide, GooglePassPreview } from './google-pass-preview';
+import { LockScreenPreview } from './lock-screen-preview';
+import type { PreviewPass } from './preview-model';
+import type { SelectFieldHandler } from './selectable';
 
 export interface PassPreviewPanelProps {
   pass: PreviewPass;
@@ -20,12 +20,7 @@ interface SegmentedProps<T extends string> {
   onChange: (value: T) => void;
 }
 
-function Segmented<T extends string>({
-  label,
-  options,
-  value,
-  onChange,
-}: SegmentedProps<T>) {
+function Segmented<T extends string>({ label, options, value, onChange }: SegmentedProps<T>) {
   return (
     <div
       role="group"
@@ -41,10 +36,8 @@ function Segmented<T extends string>({
             aria-pressed={pressed}
             onClick={() => onChange(option.value)}
             className={cx(
-              "h-7 cursor-pointer rounded-md px-2.5 text-xs font-medium transition-colors",
-              pressed
-                ? "bg-surface text-ink shadow-card"
-                : "text-ink-muted hover:text-ink",
+              'h-7 cursor-pointer rounded-md px-2.5 text-xs font-medium transition-colors',
+              pressed ? 'bg-surface text-ink shadow-card' : 'text-ink-muted hover:text-ink',
             )}
           >
             {option.label}
@@ -56,20 +49,20 @@ function Segmented<T extends string>({
 }
 
 const APPLE_SIDES = [
-  { value: "front", label: "Front" },
-  { value: "back", label: "Back" },
-  { value: "stacked", label: "Stacked" },
+  { value: 'front', label: 'Front' },
+  { value: 'back', label: 'Back' },
+  { value: 'stacked', label: 'Stacked' },
 ] as const;
 const GOOGLE_SIDES = [
-  { value: "front", label: "Front" },
-  { value: "details", label: "Details" },
+  { value: 'front', label: 'Front' },
+  { value: 'details', label: 'Details' },
 ] as const;
 const PLATFORMS = [
-  { value: "apple", label: "Apple" },
-  { value: "google", label: "Google" },
-  { value: "lock", label: "Lock screen" },
+  { value: 'apple', label: 'Apple' },
+  { value: 'google', label: 'Google' },
+  { value: 'lock', label: 'Lock screen' },
 ] as const;
-type Platform = (typeof PLATFORMS)[number]["value"];
+type Platform = (typeof PLATFORMS)[number]['value'];
 
 function PreviewSection({
   label,
@@ -88,9 +81,7 @@ function PreviewSection({
         <h3 className="text-sm font-semibold text-ink">{title}</h3>
         {controls}
       </div>
-      <div className="flex justify-center rounded-card bg-surface-sunken px-3 py-5">
-        {children}
-      </div>
+      <div className="flex justify-center-safe overflow-x-auto rounded-card bg-surface-sunken px-3 py-5">{children}</div>
     </section>
   );
 }
@@ -100,28 +91,17 @@ export const PassPreviewPanel = memo(function PassPreviewPanel({
   onSelectField,
   compact = false,
 }: PassPreviewPanelProps) {
-  const [appleSide, setAppleSide] = useState<AppleSide>("front");
-  const [googleSide, setGoogleSide] = useState<GoogleSide>("front");
-  const [platform, setPlatform] = useState<Platform>("apple");
+  const [appleSide, setAppleSide] = useState<AppleSide>('front');
+  const [googleSide, setGoogleSide] = useState<GoogleSide>('front');
+  const [platform, setPlatform] = useState<Platform>('apple');
 
   const apple = (
     <PreviewSection
       label="Apple Wallet preview"
       title="Apple Wallet"
-      controls={
-        <Segmented
-          label="Apple Wallet side"
-          options={APPLE_SIDES}
-          value={appleSide}
-          onChange={setAppleSide}
-        />
-      }
+      controls={<Segmented label="Apple Wallet side" options={APPLE_SIDES} value={appleSide} onChange={setAppleSide} />}
     >
-      <ApplePassPreview
-        pass={pass}
-        side={appleSide}
-        onSelectField={onSelectField}
-      />
+      <ApplePassPreview pass={pass} side={appleSide} onSelectField={onSelectField} />
     </PreviewSection>
   );
   const google = (
@@ -129,19 +109,10 @@ export const PassPreviewPanel = memo(function PassPreviewPanel({
       label="Google Wallet preview"
       title="Google Wallet"
       controls={
-        <Segmented
-          label="Google Wallet side"
-          options={GOOGLE_SIDES}
-          value={googleSide}
-          onChange={setGoogleSide}
-        />
+        <Segmented label="Google Wallet side" options={GOOGLE_SIDES} value={googleSide} onChange={setGoogleSide} />
       }
     >
-      <GooglePassPreview
-        pass={pass}
-        side={googleSide}
-        onSelectField={onSelectField}
-      />
+      <GooglePassPreview pass={pass} side={googleSide} onSelectField={onSelectField} />
     </PreviewSection>
   );
   const lock = (
@@ -155,19 +126,14 @@ export const PassPreviewPanel = memo(function PassPreviewPanel({
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold text-ink">Preview</h2>
         {compact ? (
-          <Segmented
-            label="Preview platform"
-            options={PLATFORMS}
-            value={platform}
-            onChange={setPlatform}
-          />
+          <Segmented label="Preview platform" options={PLATFORMS} value={platform} onChange={setPlatform} />
         ) : null}
       </div>
       {compact ? (
         <>
-          {platform === "apple" ? apple : null}
-          {platform === "google" ? google : null}
-          {platform === "lock" ? lock : null}
+          {platform === 'apple' ? apple : null}
+          {platform === 'google' ? google : null}
+          {platform === 'lock' ? lock : null}
         </>
       ) : (
         <>
@@ -178,11 +144,7 @@ export const PassPreviewPanel = memo(function PassPreviewPanel({
           {lock}
         </>
       )}
-      {onSelectField ? (
-        <p className="text-xs text-ink-subtle">
-          Click a part of a pass to edit it.
-        </p>
-      ) : null}
+      {onSelectField ? <p className="text-xs text-ink-subtle">Click a part of a pass to edit it.</p> : null}
     </div>
   );
 });

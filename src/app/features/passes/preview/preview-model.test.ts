@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it } from 'vitest';
 import {
   BLACK,
   type PreviewPass,
@@ -12,105 +12,84 @@ import {
   toApplePreview,
   toGooglePreview,
   toLockScreenPreview,
-} from "./preview-model";
+} from './preview-model';
 
 const fields = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
     key: `f${i}`,
     label: `Label ${i}`,
     value: `Value ${i}`,
-    changeMessage: "",
+    changeMessage: '',
   }));
 
-const LONG = "x".repeat(5000);
+const LONG = 'x'.repeat(5000);
 
-describe("colour helpers", () => {
-  it("parses #RRGGBB, with or without #, and refuses anything else", () => {
-    expect(parseHex("#3B2A20")).toEqual({ r: 59, g: 42, b: 32 });
-    expect(parseHex("3b2a20")).toEqual({ r: 59, g: 42, b: 32 });
-    expect(parseHex(" #ffffff ")).toEqual({ r: 255, g: 255, b: 255 });
-    for (const bad of [
-      "",
-      "#",
-      "#3B2",
-      "fff",
-      "#3B2A2",
-      "red",
-      "rgb(1, 2, 3)",
-      "#GGGGGG",
-      null,
-      undefined,
-    ]) {
+describe('colour helpers', () => {
+  it('parses #RRGGBB, with or without #, and refuses anything else', () => {
+    expect(parseHex('#3B2A20')).toEqual({ r: 59, g: 42, b: 32 });
+    expect(parseHex('3b2a20')).toEqual({ r: 59, g: 42, b: 32 });
+    expect(parseHex(' #ffffff ')).toEqual({ r: 255, g: 255, b: 255 });
+    for (const bad of ['', '#', '#3B2', 'fff', '#3B2A2', 'red', 'rgb(1, 2, 3)', '#GGGGGG', null, undefined]) {
       expect(parseHex(bad)).toBeNull();
     }
   });
 
-  it("writes colours as Apple wants them, rgb(r, g, b)", () => {
-    expect(hexToRgbString("#3B2A20")).toBe("rgb(59, 42, 32)");
-    expect(hexToRgbString("#3B2")).toBeNull();
-    expect(hexToRgbString("nope")).toBeNull();
+  it('writes colours as Apple wants them, rgb(r, g, b)', () => {
+    expect(hexToRgbString('#3B2A20')).toBe('rgb(59, 42, 32)');
+    expect(hexToRgbString('#3B2')).toBeNull();
+    expect(hexToRgbString('nope')).toBeNull();
   });
 
-  it("computes WCAG luminance and contrast", () => {
-    expect(relativeLuminance("#000000")).toBe(0);
-    expect(relativeLuminance("#FFFFFF")).toBe(1);
-    expect(contrastRatio("#000000", "#FFFFFF")).toBe(21);
-    expect(contrastRatio("#FFFFFF", "#000000")).toBe(21);
-    expect(contrastRatio("#777777", "#777777")).toBe(1);
-    expect(contrastRatio({ r: 0, g: 0, b: 0 }, "#FFFFFF")).toBe(21);
-    expect(contrastRatio("#FFFFFF", "#767676")).toBeCloseTo(4.54, 2);
-    expect(contrastRatio("nope", "#FFFFFF")).toBeNaN();
+  it('computes WCAG luminance and contrast', () => {
+    expect(relativeLuminance('#000000')).toBe(0);
+    expect(relativeLuminance('#FFFFFF')).toBe(1);
+    expect(contrastRatio('#000000', '#FFFFFF')).toBe(21);
+    expect(contrastRatio('#FFFFFF', '#000000')).toBe(21);
+    expect(contrastRatio('#777777', '#777777')).toBe(1);
+    expect(contrastRatio({ r: 0, g: 0, b: 0 }, '#FFFFFF')).toBe(21);
+    expect(contrastRatio('#FFFFFF', '#767676')).toBeCloseTo(4.54, 2);
+    expect(contrastRatio('nope', '#FFFFFF')).toBeNaN();
   });
 
-  it("picks white text on dark backgrounds and black on light ones, like Google", () => {
-    expect(googleTextColor("#3B2A20")).toBe(WHITE);
-    expect(googleTextColor("#000000")).toBe(WHITE);
-    expect(googleTextColor("#1F3068")).toBe(WHITE);
-    expect(googleTextColor("#FFFFFF")).toBe(BLACK);
-    expect(googleTextColor("#F4E9D8")).toBe(BLACK);
-    expect(googleTextColor("#FFD400")).toBe(BLACK);
+  it('picks white text on dark backgrounds and black on light ones, like Google', () => {
+    expect(googleTextColor('#3B2A20')).toBe(WHITE);
+    expect(googleTextColor('#000000')).toBe(WHITE);
+    expect(googleTextColor('#1F3068')).toBe(WHITE);
+    expect(googleTextColor('#FFFFFF')).toBe(BLACK);
+    expect(googleTextColor('#F4E9D8')).toBe(BLACK);
+    expect(googleTextColor('#FFD400')).toBe(BLACK);
     // Mid grey: black reads better (5.3:1 against 3.9:1).
-    expect(googleTextColor("#808080")).toBe(BLACK);
+    expect(googleTextColor('#808080')).toBe(BLACK);
     expect(googleTextColor(null)).toBe(BLACK);
-    expect(googleTextColor("#12")).toBe(BLACK);
+    expect(googleTextColor('#12')).toBe(BLACK);
   });
 });
 
-describe("toApplePreview", () => {
-  it("draws an empty draft without throwing", () => {
-    for (const pass of [
-      undefined,
-      null,
-      {},
-      { passMetadata: null, images: null },
-      { passMetadata: {}, images: {} },
-    ]) {
+describe('toApplePreview', () => {
+  it('draws an empty draft without throwing', () => {
+    for (const pass of [undefined, null, {}, { passMetadata: null, images: null }, { passMetadata: {}, images: {} }]) {
       const model = toApplePreview(pass as PreviewPass);
-      expect(model.backgroundColor).toBe("rgb(255, 255, 255)");
-      expect(model.foregroundColor).toBe("rgb(0, 0, 0)");
-      expect(model.labelColor).toBe("rgb(0, 0, 0)");
+      expect(model.backgroundColor).toBe('rgb(255, 255, 255)');
+      expect(model.foregroundColor).toBe('rgb(0, 0, 0)');
+      expect(model.labelColor).toBe('rgb(0, 0, 0)');
       expect(model.logoUrl).toBeNull();
       expect(model.stripUrl).toBeNull();
       expect(model.headerField).toBeNull();
       expect(model.secondaryFields).toEqual([]);
       expect(model.overflowCount).toBe(0);
-      expect(model.qrMessage).toBe("");
+      expect(model.qrMessage).toBe('');
       expect(model.backFields).toEqual([]);
       expect(model.footerIgnored).toBe(false);
     }
   });
 
-  it("tolerates null everywhere inside the metadata", () => {
+  it('tolerates null everywhere inside the metadata', () => {
     const model = toApplePreview({
       passMetadata: {
         organizationName: null,
         topField: { key: null, label: null, value: null, changeMessage: null },
         secondaryFields: [null, undefined, { label: null, value: null }],
-        backFields: [
-          null,
-          { label: null, value: null },
-          { label: "L", value: [null, { text: null, link: null }] },
-        ],
+        backFields: [null, { label: null, value: null }, { label: 'L', value: [null, { text: null, link: null }] }],
         qrUrl: null,
         qrText: null,
         backgroundColor: null,
@@ -118,73 +97,56 @@ describe("toApplePreview", () => {
         locations: null,
         appDeepLinks: null,
       },
-      images: { "logo.png": null, "strip.png": "" },
+      images: { 'logo.png': null, 'strip.png': '' },
     });
     expect(model.headerField).toBeNull();
-    expect(model.secondaryFields).toEqual([
-      { path: "passMetadata.secondaryFields.2.value", label: "", value: "" },
-    ]);
-    expect(model.backFields).toEqual([
-      { path: "passMetadata.backFields.2.label", label: "L", links: [] },
-    ]);
+    expect(model.secondaryFields).toEqual([{ path: 'passMetadata.secondaryFields.2.value', label: '', value: '' }]);
+    expect(model.backFields).toEqual([{ path: 'passMetadata.backFields.2.label', label: 'L', links: [] }]);
     expect(model.logoUrl).toBeNull();
     expect(model.stripUrl).toBeNull();
   });
 
-  it("uses the pass colours as rgb(), the text colour for labels too", () => {
+  it('uses the pass colours as rgb(), the text colour for labels too', () => {
     const model = toApplePreview({
-      passMetadata: { backgroundColor: "#3B2A20", displayTextColor: "#FFF8EE" },
+      passMetadata: { backgroundColor: '#3B2A20', displayTextColor: '#FFF8EE' },
     });
-    expect(model.backgroundColor).toBe("rgb(59, 42, 32)");
-    expect(model.foregroundColor).toBe("rgb(255, 248, 238)");
-    expect(model.labelColor).toBe("rgb(255, 248, 238)");
+    expect(model.backgroundColor).toBe('rgb(59, 42, 32)');
+    expect(model.foregroundColor).toBe('rgb(255, 248, 238)');
+    expect(model.labelColor).toBe('rgb(255, 248, 238)');
   });
 
-  it("picks a readable text colour when none (or a half-typed one) is set", () => {
-    expect(
-      toApplePreview({ passMetadata: { backgroundColor: "#101010" } })
-        .foregroundColor,
-    ).toBe("rgb(255, 255, 255)");
+  it('picks a readable text colour when none (or a half-typed one) is set', () => {
+    expect(toApplePreview({ passMetadata: { backgroundColor: '#101010' } }).foregroundColor).toBe('rgb(255, 255, 255)');
     expect(
       toApplePreview({
-        passMetadata: { backgroundColor: "#101010", displayTextColor: "#FF" },
+        passMetadata: { backgroundColor: '#101010', displayTextColor: '#FF' },
       }).foregroundColor,
-    ).toBe("rgb(255, 255, 255)");
+    ).toBe('rgb(255, 255, 255)');
   });
 
-  it("puts the top field in the header, top right", () => {
+  it('puts the top field in the header, top right', () => {
     const model = toApplePreview({
-      passMetadata: { topField: { label: "BEANS", value: "7 / 10" } },
+      passMetadata: { topField: { label: 'BEANS', value: '7 / 10' } },
     });
     expect(model.headerField).toEqual({
-      path: "passMetadata.topField.value",
-      label: "BEANS",
-      value: "7 / 10",
+      path: 'passMetadata.topField.value',
+      label: 'BEANS',
+      value: '7 / 10',
     });
   });
 
-  it("shows at most 4 secondary fields and counts the rest", () => {
+  it('shows at most 4 secondary fields and counts the rest', () => {
     const model = toApplePreview({
       passMetadata: { secondaryFields: fields(12) },
     });
     expect(model.secondaryFields).toHaveLength(4);
-    expect(model.secondaryFields.map((f) => f.value)).toEqual([
-      "Value 0",
-      "Value 1",
-      "Value 2",
-      "Value 3",
-    ]);
-    expect(model.secondaryFields[3]?.path).toBe(
-      "passMetadata.secondaryFields.3.value",
-    );
+    expect(model.secondaryFields.map((f) => f.value)).toEqual(['Value 0', 'Value 1', 'Value 2', 'Value 3']);
+    expect(model.secondaryFields[3]?.path).toBe('passMetadata.secondaryFields.3.value');
     expect(model.overflowCount).toBe(8);
-    expect(
-      toApplePreview({ passMetadata: { secondaryFields: fields(4) } })
-        .overflowCount,
-    ).toBe(0);
+    expect(toApplePreview({ passMetadata: { secondaryFields: fields(4) } }).overflowCount).toBe(0);
   });
 
-  it("keeps very long values whole (the layout cuts them with an ellipsis)", () => {
+  it('keeps very long values whole (the layout cuts them with an ellipsis)', () => {
     const model = toApplePreview({
       passMetadata: {
         organizationName: LONG,
@@ -197,81 +159,77 @@ describe("toApplePreview", () => {
     expect(model.secondaryFields[0]?.value).toBe(LONG);
   });
 
-  it("maps images and flags the footer a store card ignores", () => {
+  it('maps images and flags the footer a store card ignores', () => {
     const model = toApplePreview({
       images: {
-        "logo.png": "blob:logo",
-        "strip.png": "https://cdn/strip.png",
-        "icon.png": "i",
-        "footer.png": "f",
+        'logo.png': 'blob:logo',
+        'strip.png': 'https://cdn/strip.png',
+        'icon.png': 'i',
+        'footer.png': 'f',
       },
     });
-    expect(model.logoUrl).toBe("blob:logo");
-    expect(model.stripUrl).toBe("https://cdn/strip.png");
-    expect(model.iconUrl).toBe("i");
+    expect(model.logoUrl).toBe('blob:logo');
+    expect(model.stripUrl).toBe('https://cdn/strip.png');
+    expect(model.iconUrl).toBe('i');
     expect(model.footerIgnored).toBe(true);
   });
 
-  it("marks back-field links safe only for https, http, mailto and tel", () => {
+  it('marks back-field links safe only for https, http, mailto and tel', () => {
     const links = [
-      "https://example.com/a",
-      "http://example.com/b",
-      "mailto:hi@example.com",
-      "tel:+15035550142",
-      "javascript:alert(1)",
-      " JaVaScRiPt:alert(1)",
-      "JAVASCRIPT:alert(1)",
-      "data:text/html,<script>alert(1)</script>",
-      "vbscript:msgbox(1)",
-      "file:///etc/passwd",
-      "java\tscript:alert(1)",
-      "//evil.example",
-      "not a url",
-      "",
+      'https://example.com/a',
+      'http://example.com/b',
+      'mailto:hi@example.com',
+      'tel:+15035550142',
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'java\tscript:alert(1)',
+      '//evil.example',
+      'not a url',
+      '',
     ];
     const model = toApplePreview({
       passMetadata: {
         backFields: [
           {
-            label: "Links",
+            label: 'Links',
             value: links.map((link, i) => ({ text: `Link ${i}`, link })),
           },
         ],
       },
     });
-    const safe = Object.fromEntries(
-      (model.backFields[0]?.links ?? []).map((l) => [l.href, l.safe]),
-    );
+    const safe = Object.fromEntries((model.backFields[0]?.links ?? []).map((l) => [l.href, l.safe]));
     expect(safe).toEqual({
-      "https://example.com/a": true,
-      "http://example.com/b": true,
-      "mailto:hi@example.com": true,
-      "tel:+15035550142": true,
-      "javascript:alert(1)": false,
-      " JaVaScRiPt:alert(1)": false,
-      "JAVASCRIPT:alert(1)": false,
-      "data:text/html,<script>alert(1)</script>": false,
-      "vbscript:msgbox(1)": false,
-      "file:///etc/passwd": false,
-      "java\tscript:alert(1)": false,
-      "//evil.example": false,
-      "not a url": false,
-      "": false,
+      'https://example.com/a': true,
+      'http://example.com/b': true,
+      'mailto:hi@example.com': true,
+      'tel:+15035550142': true,
+      'javascript:alert(1)': false,
+      ' JaVaScRiPt:alert(1)': false,
+      'JAVASCRIPT:alert(1)': false,
+      'data:text/html,<script>alert(1)</script>': false,
+      'vbscript:msgbox(1)': false,
+      'file:///etc/passwd': false,
+      'java\tscript:alert(1)': false,
+      '//evil.example': false,
+      'not a url': false,
+      '': false,
     });
-    expect(model.backFields[0]?.links[4]?.path).toBe(
-      "passMetadata.backFields.0.value.4.link",
-    );
+    expect(model.backFields[0]?.links[4]?.path).toBe('passMetadata.backFields.0.value.4.link');
   });
 
-  it("shows a link without text by its address, and drops links with neither", () => {
+  it('shows a link without text by its address, and drops links with neither', () => {
     const model = toApplePreview({
       passMetadata: {
         backFields: [
           {
-            label: "A",
+            label: 'A',
             value: [
-              { text: "", link: "https://x.example" },
-              { text: "", link: "" },
+              { text: '', link: 'https://x.example' },
+              { text: '', link: '' },
             ],
           },
         ],
@@ -279,134 +237,126 @@ describe("toApplePreview", () => {
     });
     expect(model.backFields[0]?.links).toEqual([
       {
-        path: "passMetadata.backFields.0.value.0.link",
-        text: "https://x.example",
-        href: "https://x.example",
+        path: 'passMetadata.backFields.0.value.0.link',
+        text: 'https://x.example',
+        href: 'https://x.example',
         safe: true,
       },
     ]);
   });
 });
 
-describe("toGooglePreview", () => {
-  it("draws an empty draft without throwing", () => {
+describe('toGooglePreview', () => {
+  it('draws an empty draft without throwing', () => {
     const model = toGooglePreview({});
-    expect(model.backgroundColor).toBe("#FFFFFF");
+    expect(model.backgroundColor).toBe('#FFFFFF');
     expect(model.backgroundIsDefault).toBe(true);
     expect(model.textColor).toBe(BLACK);
     expect(model.rows).toEqual([]);
     expect(model.overflowCount).toBe(0);
-    expect(model.header).toBe("");
-    expect(model.subheader).toBe("");
+    expect(model.header).toBe('');
+    expect(model.subheader).toBe('');
     expect(model.heroUrl).toBeNull();
     expect(model.links).toEqual([]);
     expect(model.appLink).toBeNull();
-    expect(toGooglePreview(null).cardTitle).toBe("");
+    expect(toGooglePreview(null).cardTitle).toBe('');
   });
 
-  it("normalises the background to #RRGGBB and chooses the text colour", () => {
+  it('normalises the background to #RRGGBB and chooses the text colour', () => {
     const dark = toGooglePreview({
-      passMetadata: { backgroundColor: "3b2a20", displayTextColor: "#000000" },
+      passMetadata: { backgroundColor: '3b2a20', displayTextColor: '#000000' },
     });
-    expect(dark.backgroundColor).toBe("#3B2A20");
+    expect(dark.backgroundColor).toBe('#3B2A20');
     expect(dark.backgroundIsDefault).toBe(false);
     // Google ignores Apple's text colour and picks its own.
     expect(dark.textColor).toBe(WHITE);
-    expect(
-      toGooglePreview({ passMetadata: { backgroundColor: "#F4E9D8" } })
-        .textColor,
-    ).toBe(BLACK);
+    expect(toGooglePreview({ passMetadata: { backgroundColor: '#F4E9D8' } }).textColor).toBe(BLACK);
   });
 
-  it("maps the top field to header and subheader, organisation to card title, strip to hero", () => {
+  it('maps the top field to header and subheader, organisation to card title, strip to hero', () => {
     const model = toGooglePreview({
       passMetadata: {
-        organizationName: "Bean & Bloom",
-        topField: { label: "BEANS", value: "7 / 10" },
-        qrUrl: "q",
-        qrText: "t",
+        organizationName: 'Bean & Bloom',
+        topField: { label: 'BEANS', value: '7 / 10' },
+        qrUrl: 'q',
+        qrText: 't',
       },
-      images: { "logo.png": "logo", "strip.png": "strip" },
+      images: { 'logo.png': 'logo', 'strip.png': 'strip' },
     });
     expect(model).toMatchObject({
-      cardTitle: "Bean & Bloom",
-      header: "7 / 10",
-      subheader: "BEANS",
-      logoUrl: "logo",
-      heroUrl: "strip",
-      barcodeValue: "q",
-      alternateText: "t",
+      cardTitle: 'Bean & Bloom',
+      header: '7 / 10',
+      subheader: 'BEANS',
+      logoUrl: 'logo',
+      heroUrl: 'strip',
+      barcodeValue: 'q',
+      alternateText: 't',
     });
   });
 
-  it("chunks secondary fields into rows of 3, at most 3 rows, and counts the rest", () => {
+  it('chunks secondary fields into rows of 3, at most 3 rows, and counts the rest', () => {
     const model = toGooglePreview({
       passMetadata: { secondaryFields: fields(12) },
     });
     expect(model.rows.map((row) => row.length)).toEqual([3, 3, 3]);
-    expect(model.rows[2]?.[2]?.path).toBe(
-      "passMetadata.secondaryFields.8.value",
-    );
+    expect(model.rows[2]?.[2]?.path).toBe('passMetadata.secondaryFields.8.value');
     expect(model.overflowCount).toBe(3);
     expect(
       toGooglePreview({
         passMetadata: { secondaryFields: fields(4) },
       }).rows.map((r) => r.length),
     ).toEqual([3, 1]);
-    expect(
-      toGooglePreview({ passMetadata: { secondaryFields: fields(9) } })
-        .overflowCount,
-    ).toBe(0);
+    expect(toGooglePreview({ passMetadata: { secondaryFields: fields(9) } }).overflowCount).toBe(0);
   });
 
-  it("lists back-field links with their group, flagging unsafe ones", () => {
+  it('lists back-field links with their group, flagging unsafe ones', () => {
     const model = toGooglePreview({
       passMetadata: {
         backFields: [
           {
-            label: "Follow",
-            value: [{ text: "Insta", link: "https://instagram.com/x" }],
+            label: 'Follow',
+            value: [{ text: 'Insta', link: 'https://instagram.com/x' }],
           },
           {
-            label: "Bad",
-            value: [{ text: "Click", link: "javascript:alert(1)" }],
+            label: 'Bad',
+            value: [{ text: 'Click', link: 'javascript:alert(1)' }],
           },
         ],
       },
     });
     expect(model.links).toEqual([
       {
-        group: "Follow",
-        text: "Insta",
-        href: "https://instagram.com/x",
+        group: 'Follow',
+        text: 'Insta',
+        href: 'https://instagram.com/x',
         safe: true,
-        path: "passMetadata.backFields.0.value.0.link",
+        path: 'passMetadata.backFields.0.value.0.link',
       },
       {
-        group: "Bad",
-        text: "Click",
-        href: "javascript:alert(1)",
+        group: 'Bad',
+        text: 'Click',
+        href: 'javascript:alert(1)',
         safe: false,
-        path: "passMetadata.backFields.1.value.0.link",
+        path: 'passMetadata.backFields.1.value.0.link',
       },
     ]);
   });
 
-  it("shows the app link button, cut to 30 characters", () => {
+  it('shows the app link button, cut to 30 characters', () => {
     const short = toGooglePreview({
       passMetadata: {
         appDeepLinks: {
-          googleDeepLinkData: { displayText: "Open Bean & Bloom" },
+          googleDeepLinkData: { displayText: 'Open Bean & Bloom' },
         },
       },
     });
     expect(short.appLink).toEqual({
-      path: "passMetadata.appDeepLinks.googleDeepLinkData.displayText",
-      text: "Open Bean & Bloom",
-      fullText: "Open Bean & Bloom",
+      path: 'passMetadata.appDeepLinks.googleDeepLinkData.displayText',
+      text: 'Open Bean & Bloom',
+      fullText: 'Open Bean & Bloom',
       truncated: false,
     });
-    const exactly30 = "a".repeat(30);
+    const exactly30 = 'a'.repeat(30);
     expect(
       toGooglePreview({
         passMetadata: {
@@ -416,15 +366,15 @@ describe("toGooglePreview", () => {
     ).toMatchObject({ text: exactly30, truncated: false });
     const long = toGooglePreview({
       passMetadata: {
-        appDeepLinks: { googleDeepLinkData: { displayText: "b".repeat(31) } },
+        appDeepLinks: { googleDeepLinkData: { displayText: 'b'.repeat(31) } },
       },
     });
     expect(long.appLink?.truncated).toBe(true);
-    expect([...(long.appLink?.text ?? "")]).toHaveLength(30);
-    expect(long.appLink?.text.endsWith("…")).toBe(true);
+    expect([...(long.appLink?.text ?? '')]).toHaveLength(30);
+    expect(long.appLink?.text.endsWith('…')).toBe(true);
   });
 
-  it("has no app link without app data, and a default label with only a package", () => {
+  it('has no app link without app data, and a default label with only a package', () => {
     expect(
       toGooglePreview({
         passMetadata: { appDeepLinks: { googleDeepLinkData: null } },
@@ -433,7 +383,7 @@ describe("toGooglePreview", () => {
     expect(
       toGooglePreview({
         passMetadata: {
-          appDeepLinks: { googleDeepLinkData: { displayText: "  " } },
+          appDeepLinks: { googleDeepLinkData: { displayText: '  ' } },
         },
       }).appLink,
     ).toBeNull();
@@ -441,55 +391,53 @@ describe("toGooglePreview", () => {
       toGooglePreview({
         passMetadata: {
           appDeepLinks: {
-            googleDeepLinkData: { androidPackageName: "com.x.y" },
+            googleDeepLinkData: { androidPackageName: 'com.x.y' },
           },
         },
       }).appLink?.text,
-    ).toBe("Open app");
+    ).toBe('Open app');
   });
 });
 
-describe("toLockScreenPreview", () => {
-  it("replaces every %@ in the top field change message with its value", () => {
-    expect(formatChangeMessage("Now %@ points (%@)", "12")).toBe(
-      "Now 12 points (12)",
-    );
+describe('toLockScreenPreview', () => {
+  it('replaces every %@ in the top field change message with its value', () => {
+    expect(formatChangeMessage('Now %@ points (%@)', '12')).toBe('Now 12 points (12)');
     const model = toLockScreenPreview({
-      notificationHeader: "BEAN & BLOOM",
+      notificationHeader: 'BEAN & BLOOM',
       passMetadata: {
-        organizationName: "Bean & Bloom",
-        topField: { value: "8 / 10", changeMessage: "You have %@ beans" },
+        organizationName: 'Bean & Bloom',
+        topField: { value: '8 / 10', changeMessage: 'You have %@ beans' },
       },
-      images: { "icon.png": "icon" },
+      images: { 'icon.png': 'icon' },
     });
-    expect(model.iconUrl).toBe("icon");
+    expect(model.iconUrl).toBe('icon');
     expect(model.notification).toEqual({
-      title: "BEAN & BLOOM",
-      body: "You have 8 / 10 beans",
-      path: "passMetadata.topField.changeMessage",
+      title: 'BEAN & BLOOM',
+      body: 'You have 8 / 10 beans',
+      path: 'passMetadata.topField.changeMessage',
     });
   });
 
-  it("falls back to the organisation name and the first field with a change message", () => {
+  it('falls back to the organisation name and the first field with a change message', () => {
     const model = toLockScreenPreview({
-      notificationHeader: "  ",
+      notificationHeader: '  ',
       passMetadata: {
-        organizationName: "Bean & Bloom",
-        topField: { value: "7", changeMessage: "" },
+        organizationName: 'Bean & Bloom',
+        topField: { value: '7', changeMessage: '' },
         secondaryFields: [
-          { value: "Gold", changeMessage: null },
-          { value: "Oat latte", changeMessage: "Next: %@" },
+          { value: 'Gold', changeMessage: null },
+          { value: 'Oat latte', changeMessage: 'Next: %@' },
         ],
       },
     });
     expect(model.notification).toEqual({
-      title: "Bean & Bloom",
-      body: "Next: Oat latte",
-      path: "passMetadata.secondaryFields.1.changeMessage",
+      title: 'Bean & Bloom',
+      body: 'Next: Oat latte',
+      path: 'passMetadata.secondaryFields.1.changeMessage',
     });
   });
 
-  it("has no banner when no field has a change message, and tolerates nulls", () => {
+  it('has no banner when no field has a change message, and tolerates nulls', () => {
     expect(toLockScreenPreview({}).notification).toBeNull();
     expect(toLockScreenPreview(null)).toEqual({
       iconUrl: null,
@@ -508,35 +456,35 @@ describe("toLockScreenPreview", () => {
     ).toEqual({ iconUrl: null, notification: null, location: null });
   });
 
-  it("uses a placeholder value when the field is empty", () => {
+  it('uses a placeholder value when the field is empty', () => {
     expect(
       toLockScreenPreview({
-        passMetadata: { topField: { changeMessage: "Now %@" } },
+        passMetadata: { topField: { changeMessage: 'Now %@' } },
       }).notification?.body,
-    ).toBe("Now …");
+    ).toBe('Now …');
   });
 
-  it("shows the relevant text of the first enabled location that has one", () => {
+  it('shows the relevant text of the first enabled location that has one', () => {
     const model = toLockScreenPreview({
       passMetadata: {
-        organizationName: "Bean & Bloom",
+        organizationName: 'Bean & Bloom',
         locations: [
-          { name: "Off", enabled: false, relevantText: "Disabled store" },
-          { name: "Blank", enabled: true, relevantText: "   " },
-          { name: "Pearl", enabled: true, relevantText: "A block away" },
-          { name: "Later", enabled: true, relevantText: "Not this one" },
+          { name: 'Off', enabled: false, relevantText: 'Disabled store' },
+          { name: 'Blank', enabled: true, relevantText: '   ' },
+          { name: 'Pearl', enabled: true, relevantText: 'A block away' },
+          { name: 'Later', enabled: true, relevantText: 'Not this one' },
         ],
       },
     });
     expect(model.location).toEqual({
-      title: "Bean & Bloom",
-      text: "A block away",
-      name: "Pearl",
-      path: "locations.2.relevantText",
+      title: 'Bean & Bloom',
+      text: 'A block away',
+      name: 'Pearl',
+      path: 'locations.2.relevantText',
     });
     expect(
       toLockScreenPreview({
-        passMetadata: { locations: [{ enabled: false, relevantText: "x" }] },
+        passMetadata: { locations: [{ enabled: false, relevantText: 'x' }] },
       }).location,
     ).toBeNull();
   });

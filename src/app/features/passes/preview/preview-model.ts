@@ -5,11 +5,7 @@
  *
  * Every input value may be missing, null or empty; nothing here throws on a draft.
  */
-import {
-  MAX_GOOGLE_DISPLAY_TEXT,
-  type PassImageName,
-  isAllowedLink,
-} from "../../../../contract/rules";
+import { MAX_GOOGLE_DISPLAY_TEXT, type PassImageName, isAllowedLink } from '../../../../contract/rules';
 import type {
   BackField,
   BackFieldLink,
@@ -17,50 +13,31 @@ import type {
   Location,
   PassField,
   PassMetadata,
-} from "../../../../contract/schemas";
-import type * as z from "zod/mini";
+} from '../../../../contract/schemas';
+import type * as z from 'zod/mini';
 
 // ---------------------------------------------------------------------------------------------
 // Input: a narrow reading of the pass, so the live preview can hand over a form snapshot as is.
 
 type Loose<T> = { [K in keyof T]?: T[K] | null | undefined };
 
-export type PreviewField = Loose<
-  Pick<PassField, "key" | "label" | "value" | "changeMessage">
->;
-export type PreviewLink = Loose<Pick<BackFieldLink, "text" | "link">>;
-export type PreviewBackField = Loose<
-  Pick<BackField, "key" | "label" | "changeMessage">
-> & {
+export type PreviewField = Loose<Pick<PassField, 'key' | 'label' | 'value' | 'changeMessage'>>;
+export type PreviewLink = Loose<Pick<BackFieldLink, 'text' | 'link'>>;
+export type PreviewBackField = Loose<Pick<BackField, 'key' | 'label' | 'changeMessage'>> & {
   value?: readonly (PreviewLink | null | undefined)[] | null;
 };
-export type PreviewLocation = Loose<
-  Pick<Location, "name" | "enabled" | "relevantText">
->;
+export type PreviewLocation = Loose<Pick<Location, 'name' | 'enabled' | 'relevantText'>>;
 type GoogleDeepLinkData = z.infer<typeof GoogleDeepLinkDataSchema>;
 
 export type PreviewMetadata = Loose<
-  Pick<
-    PassMetadata,
-    | "description"
-    | "organizationName"
-    | "backgroundColor"
-    | "displayTextColor"
-    | "qrUrl"
-    | "qrText"
-  >
+  Pick<PassMetadata, 'description' | 'organizationName' | 'backgroundColor' | 'displayTextColor' | 'qrUrl' | 'qrText'>
 > & {
   topField?: PreviewField | null;
   secondaryFields?: readonly (PreviewField | null | undefined)[] | null;
   backFields?: readonly (PreviewBackField | null | undefined)[] | null;
   locations?: readonly (PreviewLocation | null | undefined)[] | null;
   appDeepLinks?: {
-    googleDeepLinkData?: Loose<
-      Pick<
-        GoogleDeepLinkData,
-        "displayText" | "androidPackageName" | "webAppUrl"
-      >
-    > | null;
+    googleDeepLinkData?: Loose<Pick<GoogleDeepLinkData, 'displayText' | 'androidPackageName' | 'webAppUrl'>> | null;
   } | null;
 };
 
@@ -76,27 +53,24 @@ export interface PreviewPass {
 // Form paths that `onSelectField` reports, so the editor can focus the matching input.
 
 export const previewPaths = {
-  organizationName: "passMetadata.organizationName",
-  description: "passMetadata.description",
-  topFieldValue: "passMetadata.topField.value",
-  topFieldLabel: "passMetadata.topField.label",
-  topFieldChangeMessage: "passMetadata.topField.changeMessage",
-  qrUrl: "passMetadata.qrUrl",
-  qrText: "passMetadata.qrText",
-  backgroundColor: "passMetadata.backgroundColor",
-  notificationHeader: "notificationHeader",
-  googleDisplayText: "passMetadata.appDeepLinks.googleDeepLinkData.displayText",
+  organizationName: 'passMetadata.organizationName',
+  description: 'passMetadata.description',
+  topFieldValue: 'passMetadata.topField.value',
+  topFieldLabel: 'passMetadata.topField.label',
+  topFieldChangeMessage: 'passMetadata.topField.changeMessage',
+  qrUrl: 'passMetadata.qrUrl',
+  qrText: 'passMetadata.qrText',
+  backgroundColor: 'passMetadata.backgroundColor',
+  notificationHeader: 'notificationHeader',
+  googleDisplayText: 'passMetadata.appDeepLinks.googleDeepLinkData.displayText',
   secondaryValue: (i: number) => `passMetadata.secondaryFields.${i}.value`,
-  secondaryChangeMessage: (i: number) =>
-    `passMetadata.secondaryFields.${i}.changeMessage`,
+  secondaryChangeMessage: (i: number) => `passMetadata.secondaryFields.${i}.changeMessage`,
   backLabel: (i: number) => `passMetadata.backFields.${i}.label`,
-  backChangeMessage: (i: number) =>
-    `passMetadata.backFields.${i}.changeMessage`,
-  backLink: (i: number, j: number) =>
-    `passMetadata.backFields.${i}.value.${j}.link`,
+  backChangeMessage: (i: number) => `passMetadata.backFields.${i}.changeMessage`,
+  backLink: (i: number, j: number) => `passMetadata.backFields.${i}.value.${j}.link`,
   locationText: (i: number) => `locations.${i}.relevantText`,
   /** The editor keys images by slot (`images.logo`), not file name: dots would nest the path. */
-  image: (name: PassImageName) => `images.${name.replace(/\.png$/, "")}`,
+  image: (name: PassImageName) => `images.${name.replace(/\.png$/, '')}`,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -114,7 +88,7 @@ export interface Rgb {
  * preview should keep the default colour rather than flash `#33BB22`.
  */
 export function parseHex(value: string | null | undefined): Rgb | null {
-  if (typeof value !== "string") return null;
+  if (typeof value !== 'string') return null;
   const match = /^#?([0-9a-f]{6})$/i.exec(value.trim());
   if (!match?.[1]) return null;
   const n = Number.parseInt(match[1], 16);
@@ -122,7 +96,7 @@ export function parseHex(value: string | null | undefined): Rgb | null {
 }
 
 const toRgb = (color: Rgb | string | null | undefined): Rgb | null =>
-  typeof color === "string" || color == null ? parseHex(color) : color;
+  typeof color === 'string' || color == null ? parseHex(color) : color;
 
 /** WCAG 2 relative luminance (0 for black, 1 for white). */
 export function relativeLuminance(color: Rgb | string): number {
@@ -132,9 +106,7 @@ export function relativeLuminance(color: Rgb | string): number {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  return (
-    0.2126 * channel(rgb.r) + 0.7152 * channel(rgb.g) + 0.0722 * channel(rgb.b)
-  );
+  return 0.2126 * channel(rgb.r) + 0.7152 * channel(rgb.g) + 0.0722 * channel(rgb.b);
 }
 
 /** WCAG 2 contrast ratio, 1 to 21; NaN when either colour cannot be read. */
@@ -144,24 +116,20 @@ export function contrastRatio(a: Rgb | string, b: Rgb | string): number {
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
-export const WHITE = "#FFFFFF";
-export const BLACK = "#000000";
+export const WHITE = '#FFFFFF';
+export const BLACK = '#000000';
 
 /**
  * Google Wallet sets the text colour itself: light or dark, whichever reads better on the
  * background. An unreadable background counts as white (so dark text).
  */
-export function googleTextColor(
-  background: string | null | undefined,
-): typeof WHITE | typeof BLACK {
+export function googleTextColor(background: string | null | undefined): typeof WHITE | typeof BLACK {
   const bg = parseHex(background) ?? { r: 255, g: 255, b: 255 };
   return contrastRatio(bg, WHITE) > contrastRatio(bg, BLACK) ? WHITE : BLACK;
 }
 
 /** `#3B2A20` → `rgb(59, 42, 32)`, the only colour syntax Apple reliably accepts; else null. */
-export function hexToRgbString(
-  value: string | null | undefined,
-): string | null {
+export function hexToRgbString(value: string | null | undefined): string | null {
   const rgb = parseHex(value);
   return rgb ? `rgb(${rgb.r}, ${rgb.g}, ${rgb.b})` : null;
 }
@@ -169,12 +137,9 @@ export function hexToRgbString(
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-const str = (value: unknown): string =>
-  typeof value === "string" ? value : "";
-const hasText = (value: unknown): value is string =>
-  typeof value === "string" && value.trim().length > 0;
-const url = (value: string | null | undefined): string | null =>
-  hasText(value) ? value : null;
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const hasText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+const url = (value: string | null | undefined): string | null => (hasText(value) ? value : null);
 
 export interface PreviewFieldModel {
   /** Form path of the field's value, for `onSelectField`. */
@@ -256,7 +221,7 @@ function qrOf(meta: PreviewMetadata) {
 /** Store cards show secondary + auxiliary fields together, at most 4, in one row. */
 export const APPLE_MAX_SECONDARY = 4;
 
-export const APPLE_DEFAULT_BACKGROUND = "rgb(255, 255, 255)";
+export const APPLE_DEFAULT_BACKGROUND = 'rgb(255, 255, 255)';
 
 export interface ApplePreviewModel {
   /** CSS `rgb(...)` colours, as the pass.json would carry them. */
@@ -281,19 +246,14 @@ export interface ApplePreviewModel {
   footerIgnored: boolean;
 }
 
-export function toApplePreview(
-  pass: PreviewPass | null | undefined,
-): ApplePreviewModel {
+export function toApplePreview(pass: PreviewPass | null | undefined): ApplePreviewModel {
   const meta = pass?.passMetadata ?? {};
   const images = pass?.images ?? {};
-  const backgroundColor =
-    hexToRgbString(meta.backgroundColor) ?? APPLE_DEFAULT_BACKGROUND;
+  const backgroundColor = hexToRgbString(meta.backgroundColor) ?? APPLE_DEFAULT_BACKGROUND;
   // Passport has one text colour for values and labels. When it is missing Wallet picks one;
   // we pick whichever of black and white reads better, as Wallet does in practice.
   const foregroundColor =
-    hexToRgbString(meta.displayTextColor) ??
-    hexToRgbString(googleTextColor(meta.backgroundColor)) ??
-    "rgb(0, 0, 0)";
+    hexToRgbString(meta.displayTextColor) ?? hexToRgbString(googleTextColor(meta.backgroundColor)) ?? 'rgb(0, 0, 0)';
   const secondary = secondaryFieldsOf(meta);
   const { message, altText } = qrOf(meta);
   // Passport has no primary field, so the strip's "primary forced white" rule never applies:
@@ -302,30 +262,29 @@ export function toApplePreview(
     backgroundColor,
     foregroundColor,
     labelColor: foregroundColor,
-    logoUrl: url(images["logo.png"]),
-    iconUrl: url(images["icon.png"]),
+    logoUrl: url(images['logo.png']),
+    iconUrl: url(images['icon.png']),
     organizationName: str(meta.organizationName),
     headerField: topFieldOf(meta),
-    stripUrl: url(images["strip.png"]),
+    stripUrl: url(images['strip.png']),
     secondaryFields: secondary.slice(0, APPLE_MAX_SECONDARY),
     overflowCount: Math.max(0, secondary.length - APPLE_MAX_SECONDARY),
     qrMessage: message,
     altText,
     description: str(meta.description),
     backFields: backFieldsOf(meta),
-    footerIgnored: url(images["footer.png"]) !== null,
+    footerIgnored: url(images['footer.png']) !== null,
   };
 }
 
-const toHex = ({ r, g, b }: Rgb) =>
-  [r, g, b].map((c) => c.toString(16).padStart(2, "0")).join("");
+const toHex = ({ r, g, b }: Rgb) => [r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('');
 
 // ---------------------------------------------------------------------------------------------
 // Google Wallet (generic pass)
 
 export const GOOGLE_ROW_SIZE = 3;
 export const GOOGLE_MAX_ROWS = 3;
-export const GOOGLE_DEFAULT_BACKGROUND = "#FFFFFF";
+export const GOOGLE_DEFAULT_BACKGROUND = '#FFFFFF';
 
 export interface GoogleLinkModel extends PreviewLinkModel {
   /** The back field's label, shown as the link module's group heading. */
@@ -362,27 +321,22 @@ export interface GooglePreviewModel {
   appLink: GoogleAppLinkModel | null;
 }
 
-export function toGooglePreview(
-  pass: PreviewPass | null | undefined,
-): GooglePreviewModel {
+export function toGooglePreview(pass: PreviewPass | null | undefined): GooglePreviewModel {
   const meta = pass?.passMetadata ?? {};
   const images = pass?.images ?? {};
   const parsed = parseHex(meta.backgroundColor);
-  const backgroundColor = parsed
-    ? `#${toHex(parsed).toUpperCase()}`
-    : GOOGLE_DEFAULT_BACKGROUND;
+  const backgroundColor = parsed ? `#${toHex(parsed).toUpperCase()}` : GOOGLE_DEFAULT_BACKGROUND;
   const secondary = secondaryFieldsOf(meta);
   const shown = secondary.slice(0, GOOGLE_ROW_SIZE * GOOGLE_MAX_ROWS);
   const rows: PreviewFieldModel[][] = [];
-  for (let i = 0; i < shown.length; i += GOOGLE_ROW_SIZE)
-    rows.push(shown.slice(i, i + GOOGLE_ROW_SIZE));
+  for (let i = 0; i < shown.length; i += GOOGLE_ROW_SIZE) rows.push(shown.slice(i, i + GOOGLE_ROW_SIZE));
   const top = meta.topField;
   const { message, altText } = qrOf(meta);
   return {
     backgroundColor,
     backgroundIsDefault: parsed === null,
     textColor: googleTextColor(backgroundColor),
-    logoUrl: url(images["logo.png"]),
+    logoUrl: url(images['logo.png']),
     cardTitle: str(meta.organizationName),
     header: str(top?.value),
     subheader: str(top?.label),
@@ -390,11 +344,9 @@ export function toGooglePreview(
     overflowCount: secondary.length - shown.length,
     barcodeValue: message,
     alternateText: altText,
-    heroUrl: url(images["strip.png"]),
+    heroUrl: url(images['strip.png']),
     description: str(meta.description),
-    links: backFieldsOf(meta).flatMap((field) =>
-      field.links.map((link) => ({ ...link, group: field.label })),
-    ),
+    links: backFieldsOf(meta).flatMap((field) => field.links.map((link) => ({ ...link, group: field.label }))),
     appLink: appLinkOf(meta),
   };
 }
@@ -403,20 +355,13 @@ function appLinkOf(meta: PreviewMetadata): GoogleAppLinkModel | null {
   const data = meta.appDeepLinks?.googleDeepLinkData;
   if (!data) return null;
   const fullText = str(data.displayText).trim();
-  if (
-    !fullText &&
-    !hasText(data.androidPackageName) &&
-    !hasText(data.webAppUrl)
-  )
-    return null;
-  const label = fullText || "Open app";
+  if (!fullText && !hasText(data.androidPackageName) && !hasText(data.webAppUrl)) return null;
+  const label = fullText || 'Open app';
   const chars = [...label];
   const truncated = chars.length > MAX_GOOGLE_DISPLAY_TEXT;
   return {
     path: previewPaths.googleDisplayText,
-    text: truncated
-      ? `${chars.slice(0, MAX_GOOGLE_DISPLAY_TEXT - 1).join("")}…`
-      : label,
+    text: truncated ? `${chars.slice(0, MAX_GOOGLE_DISPLAY_TEXT - 1).join('')}…` : label,
     fullText: label,
     truncated,
   };
@@ -435,17 +380,13 @@ export interface LockScreenPreviewModel {
 
 /** Wallet replaces every `%@` in a change message with the field's new value. */
 export function formatChangeMessage(message: string, value: string): string {
-  return message.split("%@").join(value);
+  return message.split('%@').join(value);
 }
 
-export function toLockScreenPreview(
-  pass: PreviewPass | null | undefined,
-): LockScreenPreviewModel {
+export function toLockScreenPreview(pass: PreviewPass | null | undefined): LockScreenPreviewModel {
   const meta = pass?.passMetadata ?? {};
   const organizationName = str(meta.organizationName);
-  const title = hasText(pass?.notificationHeader)
-    ? pass.notificationHeader
-    : organizationName;
+  const title = hasText(pass?.notificationHeader) ? pass.notificationHeader : organizationName;
 
   type Candidate = {
     message: string | null | undefined;
@@ -473,7 +414,7 @@ export function toLockScreenPreview(
     const value = (field.value ?? [])
       .map((link) => str(link?.text))
       .filter(Boolean)
-      .join(", ");
+      .join(', ');
     candidates.push({
       message: field.changeMessage,
       value,
@@ -484,12 +425,12 @@ export function toLockScreenPreview(
   const notification = changed
     ? {
         title,
-        body: formatChangeMessage(str(changed.message), changed.value || "…"),
+        body: formatChangeMessage(str(changed.message), changed.value || '…'),
         path: changed.path,
       }
     : null;
 
-  let location: LockScreenPreviewModel["location"] = null;
+  let location: LockScreenPreviewModel['location'] = null;
   const locations = meta.locations ?? [];
   for (let i = 0; i < locations.length; i++) {
     const entry = locations[i];
@@ -505,7 +446,7 @@ export function toLockScreenPreview(
     }
   }
 
-  return { iconUrl: url(pass?.images?.["icon.png"]), notification, location };
+  return { iconUrl: url(pass?.images?.['icon.png']), notification, location };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -516,19 +457,12 @@ export function previewPassOf(pass: {
   passName?: string | null;
   notificationHeader?: string | null;
   passMetadata?: PreviewMetadata | null;
-  uploadInfoList?:
-    | readonly ({ fileName?: string | null; url?: string | null } | null)[]
-    | null;
+  uploadInfoList?: readonly ({ fileName?: string | null; url?: string | null } | null)[] | null;
 }): PreviewPass {
-  const images: NonNullable<PreviewPass["images"]> = {};
+  const images: NonNullable<PreviewPass['images']> = {};
   for (const info of pass.uploadInfoList ?? []) {
     const name = info?.fileName;
-    if (
-      name === "logo.png" ||
-      name === "icon.png" ||
-      name === "strip.png" ||
-      name === "footer.png"
-    )
+    if (name === 'logo.png' || name === 'icon.png' || name === 'strip.png' || name === 'footer.png')
       images[name] = info?.url ?? null;
   }
   return {

@@ -1,6 +1,6 @@
-import { memo, useMemo } from "react";
-import { encode } from "uqr";
-import { cx } from "../../../lib/cx";
+import { memo, useMemo } from 'react';
+import { encode } from 'uqr';
+import { cx } from '../../../lib/cx';
 
 /** Modules of light margin around the code, as the QR spec asks for reliable scanning. */
 export const QR_QUIET_ZONE = 4;
@@ -15,7 +15,7 @@ export interface QrMatrix {
 export function encodeQr(value: string): QrMatrix | null {
   if (value.length === 0) return null;
   try {
-    const { data, size } = encode(value, { ecc: "M", border: 0 });
+    const { data, size } = encode(value, { ecc: 'M', border: 0 });
     return { modules: data, size };
   } catch {
     return null;
@@ -27,7 +27,7 @@ export function encodeQr(value: string): QrMatrix | null {
  * offset by the quiet zone. Coordinates are in modules, so the path stays small and crisp.
  */
 export function qrPath({ modules }: QrMatrix): string {
-  let d = "";
+  let d = '';
   modules.forEach((row, y) => {
     let x = 0;
     while (x < row.length) {
@@ -52,16 +52,11 @@ export interface QrCodeProps {
   className?: string;
 }
 
-export const QrCode = memo(function QrCode({
-  value,
-  size,
-  label,
-  className,
-}: QrCodeProps) {
-  const text = value ?? "";
+export const QrCode = memo(function QrCode({ value, size, label, className }: QrCodeProps) {
+  const text = value ?? '';
   const matrix = useMemo(() => encodeQr(text), [text]);
-  const path = useMemo(() => (matrix ? qrPath(matrix) : ""), [matrix]);
-  const name = label ? `QR code: ${label}` : "QR code";
+  const path = useMemo(() => (matrix ? qrPath(matrix) : ''), [matrix]);
+  const name = label ? `QR code: ${label}` : 'QR code';
 
   if (!matrix) {
     return (
@@ -69,12 +64,12 @@ export const QrCode = memo(function QrCode({
         role="img"
         aria-label={text ? `${name} (too long to encode)` : `${name} (empty)`}
         className={cx(
-          "flex items-center justify-center rounded-md border border-dashed border-neutral-300 bg-neutral-50 p-3 text-center text-xs font-medium text-neutral-500",
+          'flex items-center justify-center rounded-md border border-dashed border-neutral-300 bg-neutral-50 p-3 text-center text-xs font-medium text-neutral-500',
           className,
         )}
         style={{ width: size, height: size }}
       >
-        {text ? "Too long for a QR code" : "No QR content"}
+        {text ? 'Too long for a QR code' : 'No QR content'}
       </div>
     );
   }
@@ -88,7 +83,7 @@ export const QrCode = memo(function QrCode({
       width={size}
       height={size}
       shapeRendering="crispEdges"
-      className={cx("block", className)}
+      className={cx('block', className)}
     >
       <rect width={extent} height={extent} fill="#fff" />
       <path d={path} fill="#000" />

@@ -1,13 +1,12 @@
-import type { ReactNode } from "react";
-import { cx } from "../../../lib/cx";
+import type { ReactNode } from 'react';
+import { cx } from '../../../lib/cx';
 
 export type SelectFieldHandler = (path: string) => void;
 
 /** System stacks close to what each wallet draws with (SF Pro on iOS, Google Sans/Roboto on Android). */
 export const APPLE_FONT =
   '-apple-system, BlinkMacSystemFont, "SF Pro Text", "SF Pro Display", "Helvetica Neue", Helvetica, Arial, sans-serif';
-export const GOOGLE_FONT =
-  '"Google Sans", "Google Sans Text", Roboto, system-ui, "Segoe UI", Arial, sans-serif';
+export const GOOGLE_FONT = '"Google Sans", "Google Sans Text", Roboto, system-ui, "Segoe UI", Arial, sans-serif';
 
 interface SelectableProps {
   /** Form path reported to `onSelect`. */
@@ -16,41 +15,29 @@ interface SelectableProps {
   what: string;
   onSelect?: SelectFieldHandler | undefined;
   className?: string;
-  align?: "left" | "center" | "right";
+  align?: 'left' | 'center' | 'right';
   children: ReactNode;
 }
 
 const alignments = {
-  left: "text-left",
-  center: "text-center",
-  right: "text-right",
+  left: 'text-left',
+  center: 'text-center',
+  right: 'text-right',
 } as const;
 
 /**
  * A part of a pass the user can click to jump to its input. Without `onSelect` it is a plain
  * span, so a read-only preview has no stray buttons. Children must be phrasing content (spans).
  */
-export function Selectable({
-  path,
-  what,
-  onSelect,
-  className,
-  align = "left",
-  children,
-}: SelectableProps) {
-  if (!onSelect)
-    return (
-      <span className={cx("block", alignments[align], className)}>
-        {children}
-      </span>
-    );
+export function Selectable({ path, what, onSelect, className, align = 'left', children }: SelectableProps) {
+  if (!onSelect) return <span className={cx('block', alignments[align], className)}>{children}</span>;
   return (
     <button
       type="button"
       title={`Edit ${what}`}
       onClick={() => onSelect(path)}
       className={cx(
-        "block cursor-pointer rounded-[4px] outline-offset-2 transition-[outline-color] hover:outline-2 hover:outline-current/50 hover:outline-dashed",
+        'block cursor-pointer rounded-[4px] outline-offset-2 transition-[outline-color] hover:outline-2 hover:outline-current/50 hover:outline-dashed',
         alignments[align],
         className,
       )}
