@@ -338,3 +338,52 @@ describe('GET /v1/wallet-pass (search)', () => {
     expect(Object.keys(cursor.context ?? {})).toEqual(['cursor']);
   });
 });
+
+describe('serialised pass cache', () => {
+  it('never serves a stale pass: edits, locations, counts and deletes show on the next read', async () => {
+    const pass = await create(passBody({ status: 'Published' }));
+    const readOne = async (base = sandbox.url) => {
+      const res = await fetch(`${base}/v1/wallet-pass/${pass.id}`, { headers: { 'api-key': 'ub_test_all' } });
+      return WalletPassDetailResponseSchema.parse(await res.json())[0];
+    };
+    const readListed = async () => {
+      const res = await sandbox.api('GET', `/v1/wallet-pass?id=${pass.id}`);
+      return WalletPassPageSchema.parse(await res.json()).items[0];
+    };
+    // Fill the cache through both read paths.
+    expect((await readOne())?.notificationHeader).toBe('TEST');
+    expect((await readListed())?.notificationHeader).toBe('TEST');
+
+    await sandbox.api('PATCH', `/v1/wallet-pass/${pass.id}`, { json: { notificationHeader: 'EDITED' } });
+    expect((await readOne())?.notificationHeader).toBe('EDITED');
+    expect((await readListed())?.notificationHeader).toBe('EDITED');
+
+    const loc = await sandbox.api('POST', '/v1/wallet-pass-location', { json: locationBody(pass.id, { name: 'Cached?' }) });
+    const locationId = ((await loc.json()) as { id: string }).id;
+    expect((await readListed())?.passMetadata?.locations?.map((l) => l.name)).toEqual(['Cached?']);
+    await sandbox.api('PUT', `/v1/wallet-pass-location/${locationId}`, { json: locationBody(pass.id, { name: 'Renamed' }) });
+    expect((await readOne())?.passMetadata?.locations?.map((l) => l.name)).toEqual(['Renamed']);
+    await sandbox.api('DELETE', `/v1/wallet-pass-location/${locationId}`);
+    expect((await readOne())?.passMetadata?.locations).toEqual([]);
+
+    let ticks = 0;
+    while ((await readOne())?.totalIssuedCount === 0 && ticks < 50) {
+      sandbox.store.tickInstalls();
+      ticks += 1;
+    }
+    expect((await readListed())?.totalIssuedCount).toBeGreaterThan(0);
+    expect((await readListed())?.totalIssuedCount).toBe((await readOne())?.totalIssuedCount);
+
+    // Links follow the origin the request used, cached or not.
+    const viaLocalhost = await readOne(sandbox.url.replace('127.0.0.1', 'localhost'));
+    expect(viaLocalhost?.passLink?.startsWith('http://localhost:')).toBe(true);
+    expect((await readOne())?.passLink?.startsWith('http://127.0.0.1:')).toBe(true);
+
+    // Another workspace's key never gets the cached copy.
+    expect((await sandbox.api('GET', `/v1/wallet-pass/${pass.id}`, { key: KEY_B })).status).toBe(404);
+
+    await sandbox.api('DELETE', `/v1/wallet-pass/${pass.id}`);
+    expect((await sandbox.api('GET', `/v1/wallet-pass/${pass.id}`)).status).toBe(404);
+    expect(await readListed()).toBeUndefined();
+  });
+});

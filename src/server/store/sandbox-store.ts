@@ -181,12 +181,16 @@ export class SandboxStore {
   readonly #dynamic = new Map<string, Statement>();
   readonly #keys = new Map<string, ApiKeyRecord>();
   readonly #workspaces = new Map<string, WorkspaceRecord>();
+  readonly #listeners = new Set<(passId: string) => void>();
   readonly #statements;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#statements = {
       passById: db.prepare<[string, string], PassRow>(`SELECT ${PASS_COLUMNS} FROM passes WHERE id = ? AND workspace_id = ?`),
+      passesByIds: db.prepare<[string, string], PassRow>(
+        `SELECT ${PASS_COLUMNS} FROM passes WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`,
+      ),
       passBySlug: db.prepare<[string], PassRow>(
         `SELECT ${PASS_COLUMNS} FROM passes WHERE slug = ? ORDER BY created_time, id LIMIT 1`,
       ),
@@ -282,6 +286,19 @@ export class SandboxStore {
     for (const l of links) this.#keys.get(l.api_key)?.workspaceIds.push(l.workspace_id);
   }
 
+  /**
+   * Calls `listener` with the id of every pass whose API object changed (its row, its counts or
+   * its locations), after the change is committed. Readers cache serialised passes on this.
+   */
+  onPassChanged(listener: (passId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(passId: string): void {
+    for (const listener of this.#listeners) listener(passId);
+  }
+
   /** True for a new database (no workspace yet): it needs seeding. */
   isEmpty(): boolean {
     return this.#workspaces.size === 0;
@@ -325,6 +342,25 @@ export class SandboxStore {
   }
 
   listPasses(workspaceId: string, filter: PassFilter, limit: number): Page<PassRecord> {
+    const page = this.listPassKeys(workspaceId, filter, limit);
+    const records = this.getPasses(workspaceId, page.items.map((k) => k.id));
+    return { items: page.items.flatMap((k) => records.get(k.id) ?? []), hasMore: page.hasMore };
+  }
+
+  /** Passes by id in one query (those of other workspaces are left out). */
+  getPasses(workspaceId: string, ids: readonly string[]): Map<string, PassRecord> {
+    const found = new Map<string, PassRecord>();
+    if (ids.length === 0) return found;
+    for (const row of this.#statements.passesByIds.all(workspaceId, JSON.stringify(ids))) found.set(row.id, toPass(row));
+    return found;
+  }
+
+  /**
+   * One page of the search as sort keys only, newest first. Without filters this reads the
+   * (workspace_id, created_time, id) index alone, so callers holding serialised passes never
+   * touch the JSON documents.
+   */
+  listPassKeys(workspaceId: string, filter: PassFilter, limit: number): Page<SortKey> {
     const where = ['workspace_id = ?'];
     const params: unknown[] = [workspaceId];
     if (filter.query !== undefined && filter.query !== '') {
@@ -352,9 +388,10 @@ export class SandboxStore {
       params.push(filter.after.createdTime, filter.after.id);
     }
     params.push(limit + 1);
-    const sql = `SELECT ${PASS_COLUMNS} FROM passes WHERE ${where.join(' AND ')} ORDER BY created_time DESC, id DESC LIMIT ?`;
-    const rows = this.#prepared<PassRow>(sql).all(...params);
-    return { items: rows.slice(0, limit).map(toPass), hasMore: rows.length > limit };
+    const sql = `SELECT created_time AS createdTime, id FROM passes WHERE ${where.join(' AND ')}
+      ORDER BY created_time DESC, id DESC LIMIT ?`;
+    const rows = this.#prepared<SortKey>(sql).all(...params);
+    return { items: rows.slice(0, limit), hasMore: rows.length > limit };
   }
 
   createPass(workspaceId: string, body: CreatePassRequest, actorId: string): PassRecord {
@@ -419,12 +456,15 @@ export class SandboxStore {
         updatedBy: actorId,
       });
     })();
+    this.#changed(id);
     return this.#mustGetPass(workspaceId, id);
   }
 
   /** Deletes the pass and (by cascade) its locations; false when there was none. */
   deletePass(workspaceId: string, id: string): boolean {
-    return this.#db.transaction(() => this.#statements.deletePass.run(id, workspaceId).changes > 0)();
+    const deleted = this.#db.transaction(() => this.#statements.deletePass.run(id, workspaceId).changes > 0)();
+    if (deleted) this.#changed(id);
+    return deleted;
   }
 
   #mustGetPass(workspaceId: string, id: string): PassRecord {
@@ -475,7 +515,7 @@ export class SandboxStore {
    */
   tickInstalls(random: () => number = Math.random): number {
     const draw = (max: number) => Math.floor(random() * (max + 1));
-    return this.#db.transaction(() => {
+    const ids = this.#db.transaction(() => {
       const rows = this.#statements.publishedCounts.all();
       for (const row of rows) {
         const next = (issued: number, active: number, maxNew: number) => {
@@ -489,8 +529,10 @@ export class SandboxStore {
         const [googleIssued, googleActive] = next(row.google_issued, row.google_active, 3);
         this.#statements.updateCounts.run({ id: row.id, appleIssued, appleActive, googleIssued, googleActive });
       }
-      return rows.length;
+      return rows.map((row) => row.id);
     })();
+    for (const id of ids) this.#changed(id);
+    return ids.length;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -573,6 +615,7 @@ export class SandboxStore {
         updatedBy: actorId,
       });
     })();
+    this.#changed(passId);
     return this.#mustGetLocation(workspaceId, id);
   }
 
@@ -590,11 +633,16 @@ export class SandboxStore {
       });
       if (result.changes === 0) throw notFound({ id });
     })();
-    return this.#mustGetLocation(workspaceId, id);
+    const location = this.#mustGetLocation(workspaceId, id);
+    this.#changed(location.passId);
+    return location;
   }
 
   deleteLocation(workspaceId: string, id: string): boolean {
-    return this.#db.transaction(() => this.#statements.deleteLocation.run(id, workspaceId).changes > 0)();
+    const passId = this.getLocation(workspaceId, id)?.passId;
+    const deleted = this.#db.transaction(() => this.#statements.deleteLocation.run(id, workspaceId).changes > 0)();
+    if (deleted && passId) this.#changed(passId);
+    return deleted;
   }
 
   #mustGetLocation(workspaceId: string, id: string): LocationRecord {
