@@ -18,7 +18,7 @@ test('the first run lands on the seeded passes of the first workspace, and a swi
     await expect(table.getByRole('link', { name: pass.passName ?? '', exact: true })).toBeVisible();
   }
 
-  await page.getByLabel('Workspace').selectOption({ label: second.name });
+  await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: second.name });
   await expect(page).toHaveURL(new RegExp(`/w/${second.id}/passes`));
   for (const pass of secondPasses) {
     await expect(table.getByRole('link', { name: pass.passName ?? '', exact: true })).toBeVisible();
@@ -29,5 +29,5 @@ test('the first run lands on the seeded passes of the first workspace, and a swi
 
   // The workspace is part of the URL: a reload keeps it.
   await page.reload();
-  await expect(page.getByLabel('Workspace')).toHaveValue(second.id);
+  await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue(second.id);
 });

@@ -36,12 +36,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext value={api}>
       {children}
       <div className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-full max-w-sm flex-col gap-2">
-        <div role="status" aria-live="polite" className="flex flex-col gap-2">
+        <div aria-live="polite" className="flex flex-col gap-2">
           {toasts.filter((t) => t.tone !== 'danger').map((t) => (
             <ToastCard key={t.id} toast={t} onDismiss={dismiss} />
           ))}
         </div>
-        <div role="alert" className="flex flex-col gap-2">
+        <div aria-live="assertive" className="flex flex-col gap-2">
           {toasts.filter((t) => t.tone === 'danger').map((t) => (
             <ToastCard key={t.id} toast={t} onDismiss={dismiss} />
           ))}
@@ -54,6 +54,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
   return (
     <div
+      role={toast.tone === 'danger' ? 'alert' : 'status'}
       className={cx(
         'pointer-events-auto flex items-start gap-3 rounded-card border bg-surface px-4 py-3 text-sm shadow-pop',
         toast.tone === 'danger' ? 'border-danger-600/40' : toast.tone === 'success' ? 'border-success-600/40' : 'border-surface-border',

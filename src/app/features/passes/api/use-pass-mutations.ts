@@ -40,6 +40,8 @@ export function useSetPassStatus(workspaceId: string) {
       const fresh = await queryClient.fetchQuery({
         ...passQueries.detail(client, connectionId, workspaceId, pass.id),
         staleTime: 0,
+        // A toggle is a click: fail fast and say so, rather than retry behind the user's back.
+        retry: false,
       });
       return client.request(`/wallet-pass/${encodeURIComponent(pass.id)}`, {
         method: 'PATCH',

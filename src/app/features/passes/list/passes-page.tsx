@@ -164,7 +164,7 @@ function ListToolbar({ filters }: { filters: PassListFilters }) {
           <label
             key={option}
             className={cx(
-              'cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600',
+              'relative cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600',
               filters.status === option ? 'bg-brand-600 text-ink-inverse' : 'text-ink-muted hover:text-ink',
             )}
           >
@@ -174,7 +174,7 @@ function ListToolbar({ filters }: { filters: PassListFilters }) {
               value={option}
               checked={filters.status === option}
               onChange={() => setSearchParams({ status: option === 'All' ? null : option })}
-              className="sr-only"
+              className="absolute inset-0 cursor-pointer opacity-0"
             />
             {option}
           </label>

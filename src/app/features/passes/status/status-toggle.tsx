@@ -43,7 +43,8 @@ export function StatusToggle({
             title: `“${name}” could not be ${status === 'Published' ? 'published' : 'unpublished'}`,
             message:
               isApiError(error) && error.status === 400
-                ? 'The Passport API refused some of its values. Open the pass to fix them.'
+                ? (Object.values(error.fieldErrors)[0] ?? 'The Passport API refused some of its values.') +
+                  ' Open the pass to fix it.'
                 : describeError(error),
           }),
       },
