@@ -12,11 +12,10 @@ async function dev(): Promise<void> {
   const apiPort = env.port + 1;
   const api = await startServer({ ...env, port: apiPort }, { serveStatic: false });
   process.env.STUDIO_API_ORIGIN = `http://127.0.0.1:${api.port}`;
-  console.log(describeStart(env, api).replace(`localhost:${api.port}`, `localhost:${api.port} (API only)`));
-
   const vite = await createServer({ server: { port: env.port, host: env.host, strictPort: true } });
   await vite.listen();
-  vite.printUrls();
+  console.log(describeStart(env, api, env.port));
+  console.log(`(Vite dev server with hot reload; the API itself listens on ${process.env.STUDIO_API_ORIGIN})`);
 
   const shutdown = async () => {
     await vite.close();

@@ -88,8 +88,9 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
   return { server, store, port, stop };
 }
 
-export function describeStart(env: ServerEnv, running: RunningServer): string {
-  const url = `http://localhost:${running.port}`;
+/** The start banner; `port` is where a browser should go (Vite's port in dev). */
+export function describeStart(env: ServerEnv, running: RunningServer, port = running.port): string {
+  const url = `http://localhost:${port}`;
   if (!running.store) {
     return `Pass Studio running at ${url} (proxy mode, forwarding /v1 to ${env.passportApiUrl})`;
   }

@@ -2,29 +2,10 @@
  * `npm start`: builds the dashboard when the build is missing or older than its sources, then
  * runs the server. One command for someone who just cloned the repository.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadEnv } from './env';
 import { main } from './main';
-
-/** What the SPA build is made from (Vite reads vite.config.ts and tailwind.config.ts too). */
-const BUILD_INPUTS = ['src/app', 'src/contract', 'index.html', 'public', 'vite.config.ts', 'tailwind.config.ts'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-export function buildIsStale(staticDir: string, root = process.cwd()): boolean {
-  const index = join(resolve(staticDir), 'index.html');
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  return BUILD_INPUTS.some((input) => newestMtime(join(root, input)) > built);
-}
+import { buildIsStale } from './start-build';
 
 async function start(): Promise<void> {
   // An invalid environment should fail before a minute of building, not after.

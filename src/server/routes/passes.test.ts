@@ -322,6 +322,16 @@ describe('GET /v1/wallet-pass (search)', () => {
     expect(both.items.length).toBeGreaterThan(published.items.length);
   });
 
+  it('leaves out image URLs with includePassAssets=false', async () => {
+    const key = await upload();
+    const pass = await create(passBody({ passName: `${tag} With Image`, uploadInfoList: [{ fileName: 'logo.png', uploadKey: key }] }));
+    const withAssets = await list(`id=${pass.id}`);
+    expect(withAssets.items[0]?.uploadInfoList?.[0]?.url).toBe(`${sandbox.url}/files/${key}.png`);
+    const without = await list(`id=${pass.id}&includePassAssets=false`);
+    expect(without.items[0]?.uploadInfoList?.[0]).toEqual({ fileName: 'logo.png', uploadKey: key });
+    await sandbox.api('DELETE', `/v1/wallet-pass/${pass.id}`);
+  });
+
   it('never lists passes of another workspace', async () => {
     const page = await list(`query=${tag}`, KEY_B);
     expect(page.items).toHaveLength(0);
