@@ -6,7 +6,21 @@ import {
   WalletPassSchema,
   type WalletPass,
 } from '../src/contract/schemas';
+import { createCanvas, encodePng, hexColor } from '../src/server/seed/png';
 import { buildCreatePass } from '../src/testing/factories';
+
+/** A real PNG of the given size in one colour. */
+export function solidPng(width: number, height: number, color = '#2A4BCB'): Buffer {
+  const canvas = createCanvas(width, height);
+  canvas.fillRect(0, 0, width, height, hexColor(color));
+  return Buffer.from(encodePng(canvas));
+}
+
+export const APPLE_SIZES = {
+  'logo.png': [480, 150],
+  'icon.png': [87, 87],
+  'strip.png': [1125, 369],
+} as const;
 
 /** A small Passport client for seeding and checking data through the real API. */
 export class PassportApi {
@@ -40,10 +54,31 @@ export class PassportApi {
     return WalletPassSchema.parse(pass);
   }
 
+  async upload(workspaceId: string, png: Buffer, name = 'image.png'): Promise<{ key: string; url: string }> {
+    const response = await this.request.post('/v1/uploads', {
+      headers: this.headers(workspaceId),
+      multipart: { file: { name, mimeType: 'image/png', buffer: png } },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()) as { key: string; url: string };
+  }
+
+  /** Uploads the three required images and answers the `uploadInfoList` naming them. */
+  async requiredImages(workspaceId: string): Promise<{ fileName: string; uploadKey: string }[]> {
+    const list = [];
+    for (const [fileName, [width, height]] of Object.entries(APPLE_SIZES)) {
+      const { key } = await this.upload(workspaceId, solidPng(width, height), fileName);
+      list.push({ fileName, uploadKey: key });
+    }
+    return list;
+  }
+
+  /** Creates a pass; a Published one gets the required images (the API refuses it without). */
   async createPass(workspaceId: string, overrides: Partial<CreatePassRequest> = {}): Promise<WalletPass> {
+    const images = overrides.status === 'Published' && !overrides.uploadInfoList ? await this.requiredImages(workspaceId) : undefined;
     const response = await this.request.post('/v1/wallet-pass', {
       headers: this.headers(workspaceId),
-      data: buildCreatePass(overrides),
+      data: buildCreatePass({ ...(images ? { uploadInfoList: images as CreatePassRequest['uploadInfoList'] } : {}), ...overrides }),
     });
     expect(response.status(), await response.text()).toBe(201);
     return WalletPassSchema.parse(await response.json());

@@ -40,17 +40,17 @@ export function Field({
         </label>
         {labelAction}
       </div>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-xs text-ink-subtle">
-          {hint}
-        </p>
-      ) : null}
       <div className="mt-1">
         {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined })}
       </div>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-ink-subtle">
+          {hint}
+        </p>
+      ) : null}
       <p
         id={messageId}
-        className={cx('mt-1 min-h-4 text-xs', error ? 'text-danger-700' : 'text-warning-700')}
+        className={cx('mt-0.5 min-h-4 text-xs', error ? 'font-medium text-danger-700' : 'text-warning-700')}
       >
         {error ?? warning}
       </p>

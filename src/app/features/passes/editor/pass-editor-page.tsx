@@ -19,7 +19,7 @@ export default function PassEditorPage({ workspaceId, passId }: { workspaceId: s
   });
 
   return (
-    <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
+    <div className="mx-auto w-full max-w-[1680px] px-4 py-6 sm:px-6 lg:px-8">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link to={paths.passes(workspaceId)} className="text-brand-700 hover:underline">
           ← All passes

@@ -184,7 +184,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
             {formAlert}
           </Alert>
         ) : null}
-        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(340px,42%)]">
+        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,42%)] 2xl:grid-cols-[minmax(0,1fr)_704px]">
           <div className="min-w-0 space-y-6">
             <PassSection />
             <LookSection />
@@ -196,7 +196,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
             <LocationsSection passId={pass.id} />
             <DeepLinksSection />
           </div>
-          <aside aria-label="Preview and pass facts" className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto">
+          <aside aria-label="Preview and pass facts" className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:pb-4">
             <LivePassPreview />
             <ReadOnlyPanel pass={pass} />
           </aside>
@@ -297,7 +297,7 @@ function SaveBar({ saving, onDiscard }: { saving: boolean; onDiscard: () => void
   const changed = countDirty(dirtyFields);
   return (
     <div className="fixed inset-x-0 bottom-0 z-20 border-t border-surface-border bg-surface/95 backdrop-blur">
-      <div className="mx-auto flex h-16 w-full max-w-7xl items-center gap-3 px-4 sm:px-6 lg:px-8">
+      <div className="mx-auto flex h-16 w-full max-w-[1680px] items-center gap-3 px-4 sm:px-6 lg:px-8">
         <p role="status" className="text-sm text-ink-muted">
           {saving ? (
             'Saving…'

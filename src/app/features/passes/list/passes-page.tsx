@@ -72,7 +72,7 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
         />
       ) : null}
 
-      <SummaryBar passes={passes} hasMore={list.hasNextPage} />
+      {list.data ? <SummaryBar passes={passes} hasMore={list.hasNextPage} /> : null}
 
       <ListToolbar filters={filters} />
 

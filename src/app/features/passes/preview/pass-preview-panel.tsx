@@ -122,7 +122,7 @@ export const PassPreviewPanel = memo(function PassPreviewPanel({
   );
 
   return (
-    <div className="space-y-4">
+    <div className="@container space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold text-ink">Preview</h2>
         {compact ? (
@@ -137,7 +137,8 @@ export const PassPreviewPanel = memo(function PassPreviewPanel({
         </>
       ) : (
         <>
-          <div className="grid gap-6 xl:grid-cols-2">
+          {/* Side by side when the panel itself is wide enough, whatever the window. */}
+          <div className="grid gap-6 @min-[700px]:grid-cols-2">
             {apple}
             {google}
           </div>
