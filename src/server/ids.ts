@@ -3,10 +3,26 @@
  * UUIDv7 (48-bit millisecond timestamp, then randomness): sortable like the real ones, never a
  * guessable sequence.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomFillSync, randomUUID } from 'node:crypto';
 
 let lastMs = 0;
 let sequence = 0;
+
+// Every request gets a txId, so random bytes come from a pool refilled in bulk rather than one
+// crypto call (or two) per id.
+const POOL_SIZE = 4096;
+const pool = Buffer.alloc(POOL_SIZE);
+let poolOffset = POOL_SIZE;
+
+function randomChunk(size: number): Buffer {
+  if (poolOffset + size > POOL_SIZE) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const chunk = pool.subarray(poolOffset, poolOffset + size);
+  poolOffset += size;
+  return chunk;
+}
 
 /**
  * A UUIDv7. Within one millisecond the 12-bit `rand_a` field counts up from a random start, so ids
@@ -18,15 +34,16 @@ export function newId(now: number = Date.now()): string {
     sequence += 1;
     if (sequence > 0xfff) {
       ms += 1;
-      sequence = randomBytes(2).readUInt16BE(0) & 0x7ff;
+      sequence = randomChunk(2).readUInt16BE(0) & 0x7ff;
     }
   } else {
     // Leave headroom below 0xfff so many ids in one millisecond rarely spill into the next.
-    sequence = randomBytes(2).readUInt16BE(0) & 0x7ff;
+    sequence = randomChunk(2).readUInt16BE(0) & 0x7ff;
   }
   lastMs = ms;
 
-  const bytes = randomBytes(16);
+  // A copy: the pool's bytes are overwritten on the next refill.
+  const bytes = Buffer.from(randomChunk(16));
   bytes.writeUIntBE(ms, 0, 6);
   bytes[6] = 0x70 | (sequence >> 8);
   bytes[7] = sequence & 0xff;
