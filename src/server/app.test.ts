@@ -83,7 +83,9 @@ describe('authentication and workspaces', () => {
   });
 
   it('serves a small pass page for a pass link, escaping the name, without inline script', async () => {
-    const res = await sandbox.api('POST', '/v1/wallet-pass', { json: passBody({ passName: 'Tea <b>&</b> Cake', status: 'Published' }) });
+    const res = await sandbox.api('POST', '/v1/wallet-pass', {
+      json: passBody({ passName: 'Tea <b>&</b> Cake', status: 'Published', uploadInfoList: await sandbox.images() }),
+    });
     const { passLink } = (await res.json()) as { passLink: string };
     const page = await fetch(passLink);
     expect(page.status).toBe(200);

@@ -66,6 +66,8 @@ export interface TestSandbox extends Listening {
   dataDir: string;
   /** fetch against the server with an API key (KEY_ALL unless given) and JSON handling. */
   api(method: string, path: string, init?: ApiInit): Promise<Response>;
+  /** Uploads logo, icon and strip PNGs; the `uploadInfoList` a Published pass needs. */
+  images(workspace?: string): Promise<{ fileName: string; uploadKey: string }[]>;
   /** Stops the server and closes the store; removes the data dir unless `keepData`. */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -93,10 +95,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TestSa
   const store = await openStore({ dataDir, seed: options.seed ?? testSeed });
   const app = createApp({ mode: 'sandbox', store, ...options.app });
   const listening = await listen(app);
-  return {
+  const sandbox: TestSandbox = {
     ...listening,
     store,
     dataDir,
+    images: async (workspace) => {
+      const list = [];
+      for (const fileName of ['logo.png', 'icon.png', 'strip.png']) {
+        const response = await sandbox.api('POST', '/v1/uploads', {
+          body: pngForm(makePng(), fileName),
+          ...(workspace ? { workspace } : {}),
+        });
+        const { key } = (await response.json()) as { key: string };
+        list.push({ fileName, uploadKey: key });
+      }
+      return list;
+    },
     api: (method, path, init = {}) => {
       const headers: Record<string, string> = { ...init.headers };
       const key = init.key === undefined ? KEY_ALL : init.key;
@@ -115,6 +129,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TestSa
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return sandbox;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -72,7 +72,10 @@ describe('POST /v1/wallet-pass', () => {
   });
 
   it('uses the given slug and status, and the workspace from x-workspace-id', async () => {
-    const pass = await create(passBody({ passLinkSlug: 'summer-deal', status: 'Published' }), { workspace: WS_B });
+    const pass = await create(
+      passBody({ passLinkSlug: 'summer-deal', status: 'Published', uploadInfoList: await sandbox.images(WS_B) }),
+      { workspace: WS_B },
+    );
     expect(pass.passLinkSlug).toBe('summer-deal');
     expect(pass.status).toBe('Published');
     expect(pass.workspaceId).toBe(WS_B);
@@ -194,7 +197,7 @@ describe('GET /v1/wallet-pass/{id}', () => {
 
 describe('PATCH /v1/wallet-pass/{id}', () => {
   it('replaces the keys present, keeps the rest and unknown keys, ignores read-only keys and locations', async () => {
-    const pass = await create(passBody({ extra: 'kept' }));
+    const pass = await create(passBody({ extra: 'kept', uploadInfoList: await sandbox.images() }));
     await sandbox.api('POST', '/v1/wallet-pass-location', { json: locationBody(pass.id) });
     await new Promise((r) => setTimeout(r, 5));
     const res = await sandbox.api('PATCH', `/v1/wallet-pass/${pass.id}`, {
@@ -270,7 +273,9 @@ describe('GET /v1/wallet-pass (search)', () => {
     made = [];
     const names = [`${tag} Alpha Draft`, `${tag} Beta 100% Off`, `${tag} Gamma_Under`, `${tag} Delta Published`, `${tag} Ünïcode Café`];
     for (const [i, passName] of names.entries()) {
-      made.push(await create(passBody({ passName, status: i % 2 === 0 ? 'Draft' : 'Published' })));
+      made.push(
+        await create(passBody({ passName, status: i % 2 === 0 ? 'Draft' : 'Published', uploadInfoList: await sandbox.images() })),
+      );
     }
   });
 
@@ -349,9 +354,32 @@ describe('GET /v1/wallet-pass (search)', () => {
   });
 });
 
+describe('publishing', () => {
+  it('refuses a Published pass without logo.png, icon.png and strip.png, on create and on update', async () => {
+    const created = await sandbox.api('POST', '/v1/wallet-pass', { json: passBody({ status: 'Published' }) });
+    expect(created.status).toBe(400);
+    expect(await created.json()).toMatchObject({
+      errorCode: 'INVALID_INPUT',
+      context: { uploadInfoList: expect.stringContaining('logo.png, icon.png, strip.png') },
+    });
+
+    const draft = await create(passBody());
+    const publish = await sandbox.api('PATCH', `/v1/wallet-pass/${draft.id}`, { json: { status: 'Published' } });
+    expect(publish.status).toBe(400);
+    const images = await sandbox.images();
+    const withImages = await sandbox.api('PATCH', `/v1/wallet-pass/${draft.id}`, {
+      json: { status: 'Published', uploadInfoList: images },
+    });
+    expect(withImages.status).toBe(200);
+    // Removing a required image from a published pass is refused too.
+    const removing = await sandbox.api('PATCH', `/v1/wallet-pass/${draft.id}`, { json: { uploadInfoList: images.slice(1) } });
+    expect(removing.status).toBe(400);
+  });
+});
+
 describe('serialised pass cache', () => {
   it('never serves a stale pass: edits, locations, counts and deletes show on the next read', async () => {
-    const pass = await create(passBody({ status: 'Published' }));
+    const pass = await create(passBody({ status: 'Published', uploadInfoList: await sandbox.images() }));
     const readOne = async (base = sandbox.url) => {
       const res = await fetch(`${base}/v1/wallet-pass/${pass.id}`, { headers: { 'api-key': 'ub_test_all' } });
       return WalletPassDetailResponseSchema.parse(await res.json())[0];

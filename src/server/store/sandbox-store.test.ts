@@ -143,7 +143,11 @@ describe('sandbox store', () => {
     cleanup.push(() => rmSync(sandbox.dataDir, { recursive: true, force: true }));
     const draft = WalletPassSchema.parse(await (await sandbox.api('POST', '/v1/wallet-pass', { json: passBody() })).json());
     const published = WalletPassSchema.parse(
-      await (await sandbox.api('POST', '/v1/wallet-pass', { json: passBody({ status: 'Published' }) })).json(),
+      await (
+        await sandbox.api('POST', '/v1/wallet-pass', {
+          json: passBody({ status: 'Published', uploadInfoList: await sandbox.images() }),
+        })
+      ).json(),
     );
     const read = async (id: string) =>
       WalletPassDetailResponseSchema.parse(await (await sandbox.api('GET', `/v1/wallet-pass/${id}`)).json())[0];

@@ -13,6 +13,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Workspace } from '../../contract/queries';
 import type { CreateLocationRequest, CreatePassRequest, UpdateLocationRequest, UpdatePassRequest } from '../../contract/schemas';
 import { uploadKeyOf } from '../../contract/schemas';
+import { REQUIRED_PASS_IMAGES } from '../../contract/rules';
 import { invalidInput, notFound } from '../errors';
 import { fakeGoogleSaveToken, newId, newUploadKey, randomSlug } from '../ids';
 import type { SeedData } from '../seed/seed-types';
@@ -405,6 +406,7 @@ export class SandboxStore {
       this.#assertSlugFree(workspaceId, slug);
       const doc = passDocOf(body);
       this.#assertUploadsInWorkspace(workspaceId, doc.uploadInfoList);
+      assertPublishable(body.status ?? 'Draft', doc.uploadInfoList);
       this.#statements.insertPass.run({
         id,
         workspaceId,
@@ -443,6 +445,10 @@ export class SandboxStore {
       if (slug !== existing.slug) this.#assertSlugFree(workspaceId, slug, id);
       const changes = passDocOf(body);
       if ('uploadInfoList' in changes) this.#assertUploadsInWorkspace(workspaceId, changes.uploadInfoList);
+      assertPublishable(
+        body.status ?? existing.status,
+        'uploadInfoList' in changes ? changes.uploadInfoList : existing.doc.uploadInfoList,
+      );
       this.#statements.updatePass.run({
         id,
         workspaceId,
@@ -706,5 +712,22 @@ export async function openStore(options: OpenStoreOptions): Promise<SandboxStore
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * Wallets cannot build a pass without its required images, so a pass is published only with
+ * logo.png, icon.png and strip.png in `uploadInfoList` (drafts may lack them while being designed).
+ */
+function assertPublishable(status: string, uploadInfoList: unknown): void {
+  if (status !== 'Published') return;
+  const names = new Set(
+    (Array.isArray(uploadInfoList) ? uploadInfoList : [])
+      .filter((item: unknown): item is Record<string, unknown> => isObject(item) && Boolean(uploadKeyOf(item)))
+      .map((item) => item.fileName),
+  );
+  const missing = REQUIRED_PASS_IMAGES.filter((name) => !names.has(name));
+  if (missing.length > 0) {
+    throw invalidInput({ uploadInfoList: `A published pass needs ${missing.join(', ')}: add the missing image first` });
   }
 }
