@@ -1,7 +1,7 @@
-import { defineConfig, devices } from "@playwright/test";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * End-to-end tests drive real Chromium against the real server and a throw-away database.
@@ -11,74 +11,70 @@ import { join } from "node:path";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A second server in proxy mode, in front of the first (the sandbox) as its Passport API. */
 export const PROXY_PORT = PORT + 1;
-const chromium =
-  process.env.CHROMIUM_PATH ??
-  (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 // Playwright loads this file in the runner and in each worker: create the data folder once.
-process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "pass-studio-e2e-"));
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'pass-studio-e2e-'));
 
 export default defineConfig({
-  testDir: "./e2e",
+  testDir: './e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI
-    ? [["list"]]
-    : [["list"], ["html", { open: "never" }]],
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
     launchOptions: {
       ...(chromium ? { executablePath: chromium } : {}),
       args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
       ],
     },
   },
   projects: [
     {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"], channel: undefined },
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
     },
   ],
   webServer: [
     {
-      command: "npx tsx src/server/main.ts",
+      command: 'npx tsx src/server/main.ts',
       url: `http://127.0.0.1:${PORT}/studio/config`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
         PORT: String(PORT),
-        HOST: "127.0.0.1",
+        HOST: '127.0.0.1',
         DATA_DIR: process.env.E2E_DATA_DIR,
-        STATIC_DIR: "dist",
-        SANDBOX_SIMULATE_INSTALLS: "1",
-        SANDBOX_SIMULATE_INTERVAL_MS: "1500",
-        SANDBOX_RATE_LIMIT: "0",
-        LOG_LEVEL: "warn",
+        STATIC_DIR: 'dist',
+        SANDBOX_SIMULATE_INSTALLS: '1',
+        SANDBOX_SIMULATE_INTERVAL_MS: '1500',
+        SANDBOX_RATE_LIMIT: '0',
+        LOG_LEVEL: 'warn',
       },
     },
     {
-      command: "npx tsx src/server/main.ts",
+      command: 'npx tsx src/server/main.ts',
       url: `http://127.0.0.1:${PROXY_PORT}/studio/config`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
         PORT: String(PROXY_PORT),
-        HOST: "127.0.0.1",
-        STATIC_DIR: "dist",
+        HOST: '127.0.0.1',
+        STATIC_DIR: 'dist',
         PASSPORT_API_URL: `http://127.0.0.1:${PORT}/v1`,
-        PASSPORT_WORKSPACES: "",
-        LOG_LEVEL: "warn",
+        PASSPORT_WORKSPACES: '',
+        LOG_LEVEL: 'warn',
       },
     },
   ],

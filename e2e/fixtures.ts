@@ -75,10 +75,16 @@ export class PassportApi {
 
   /** Creates a pass; a Published one gets the required images (the API refuses it without). */
   async createPass(workspaceId: string, overrides: Partial<CreatePassRequest> = {}): Promise<WalletPass> {
-    const images = overrides.status === 'Published' && !overrides.uploadInfoList ? await this.requiredImages(workspaceId) : undefined;
+    const images =
+      overrides.status === 'Published' && !overrides.uploadInfoList
+        ? await this.requiredImages(workspaceId)
+        : undefined;
     const response = await this.request.post('/v1/wallet-pass', {
       headers: this.headers(workspaceId),
-      data: buildCreatePass({ ...(images ? { uploadInfoList: images as CreatePassRequest['uploadInfoList'] } : {}), ...overrides }),
+      data: buildCreatePass({
+        ...(images ? { uploadInfoList: images as CreatePassRequest['uploadInfoList'] } : {}),
+        ...overrides,
+      }),
     });
     expect(response.status(), await response.text()).toBe(201);
     return WalletPassSchema.parse(await response.json());
@@ -90,7 +96,10 @@ export class PassportApi {
   }
 
   async patchPass(workspaceId: string, id: string, body: Record<string, unknown>): Promise<WalletPass> {
-    const response = await this.request.patch(`/v1/wallet-pass/${id}`, { headers: this.headers(workspaceId), data: body });
+    const response = await this.request.patch(`/v1/wallet-pass/${id}`, {
+      headers: this.headers(workspaceId),
+      data: body,
+    });
     expect(response.status(), await response.text()).toBe(200);
     return WalletPassSchema.parse(await response.json());
   }

@@ -2,7 +2,11 @@ import { expect, test } from './fixtures';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test('search, status filter and paging past the first 20 passes, all kept in the URL', async ({ page, api, workspaces }) => {
+test('search, status filter and paging past the first 20 passes, all kept in the URL', async ({
+  page,
+  api,
+  workspaces,
+}) => {
   const workspace = workspaces[1]!;
   const prefix = `Paging ${unique()}`;
   for (let i = 1; i <= 23; i++) {
@@ -87,7 +91,11 @@ test('counts move while the list is watched', async ({ page, workspaces }) => {
   await expect(issued).not.toHaveText(before ?? '', { timeout: 30_000 });
 });
 
-test('a new pass opens its editor, and a duplicate name is refused at the name field', async ({ page, api, workspaces }) => {
+test('a new pass opens its editor, and a duplicate name is refused at the name field', async ({
+  page,
+  api,
+  workspaces,
+}) => {
   const workspace = workspaces[0]!;
   const taken = await api.createPass(workspace.id, { passName: `Taken ${unique()}` });
 

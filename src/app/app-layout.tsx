@@ -25,7 +25,9 @@ export function AppLayout({ workspaceId, children }: { workspaceId: string; chil
             <span className="hidden text-sm text-ink-muted md:inline">
               {config.mode === 'sandbox' ? (
                 <>
-                  <span className="rounded bg-warning-50 px-1.5 py-0.5 text-xs font-semibold text-warning-700">Sandbox</span>{' '}
+                  <span className="rounded bg-warning-50 px-1.5 py-0.5 text-xs font-semibold text-warning-700">
+                    Sandbox
+                  </span>{' '}
                   {keyLabel ?? 'Custom key'}
                 </>
               ) : (

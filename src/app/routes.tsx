@@ -17,7 +17,11 @@ export function AppRoutes() {
     return (
       <AppLayout workspaceId={editor.workspaceId}>
         <Suspense fallback={<PageSpinner label="Opening the editor…" />}>
-          <PassEditorPage key={`${editor.workspaceId}/${editor.passId}`} workspaceId={editor.workspaceId} passId={editor.passId} />
+          <PassEditorPage
+            key={`${editor.workspaceId}/${editor.passId}`}
+            workspaceId={editor.workspaceId}
+            passId={editor.passId}
+          />
         </Suspense>
       </AppLayout>
     );
@@ -53,7 +57,8 @@ function RedirectToWorkspace() {
     <main className="mx-auto mt-24 max-w-lg px-6 text-center">
       <h1 className="text-2xl font-semibold text-ink">Which workspace?</h1>
       <p className="mt-2 text-ink-muted">
-        Your key&rsquo;s default workspace has no passes yet, so Pass Studio cannot tell its id. Add the workspace by id.
+        Your key&rsquo;s default workspace has no passes yet, so Pass Studio cannot tell its id. Add the workspace by
+        id.
       </p>
       <div className="mt-6 flex justify-center gap-2">
         <Button variant="primary" onClick={() => setAdding(true)}>

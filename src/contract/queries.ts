@@ -47,7 +47,10 @@ export type ListLocationsQuery = z.infer<typeof ListLocationsQuerySchema>;
 /** Splits repeated and comma-joined values into one list: `a,b` + `c` → `[a, b, c]`. */
 export function splitListParam(values: readonly string[] | undefined): string[] | undefined {
   if (!values || values.length === 0) return undefined;
-  const parts = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+  const parts = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
   return parts.length > 0 ? parts : undefined;
 }
 

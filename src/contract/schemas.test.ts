@@ -156,7 +156,11 @@ describe('request schemas (strict)', () => {
     expect(
       meta({
         appleDeepLinkData: { appStoreId: '123', launchUrl: 'app://x' },
-        googleDeepLinkData: { androidPackageName: 'com.example.app', webAppUrl: 'https://e.example', displayText: 'Open' },
+        googleDeepLinkData: {
+          androidPackageName: 'com.example.app',
+          webAppUrl: 'https://e.example',
+          displayText: 'Open',
+        },
       }).success,
     ).toBe(true);
   });

@@ -43,12 +43,10 @@ function optionalFormatted(message: string, check: (value: string) => boolean) {
 }
 
 function requiredText(what: string, max = MAX_TEXT) {
-  return z
-    .string({ error: `${what} is required` })
-    .check(
-      z.refine((v) => v.trim().length > 0, `${what} is required`),
-      z.maxLength(max, `${what} must be at most ${max} characters`),
-    );
+  return z.string({ error: `${what} is required` }).check(
+    z.refine((v) => v.trim().length > 0, `${what} is required`),
+    z.maxLength(max, `${what} must be at most ${max} characters`),
+  );
 }
 
 function optionalText(what: string, max: number) {
@@ -167,14 +165,12 @@ const locationInputShape = {
 };
 
 /** Create: the pass is named by `walletPass.id` (Gen 2) or `passSerialNumber` (Gen 1). */
-export const CreateLocationRequestSchema = z
-  .looseObject(locationInputShape)
-  .check(
-    z.refine((v) => Boolean(v.walletPass?.id ?? v.passSerialNumber), {
-      message: 'The pass is required (walletPass.id or passSerialNumber)',
-      path: ['walletPass'],
-    }),
-  );
+export const CreateLocationRequestSchema = z.looseObject(locationInputShape).check(
+  z.refine((v) => Boolean(v.walletPass?.id ?? v.passSerialNumber), {
+    message: 'The pass is required (walletPass.id or passSerialNumber)',
+    path: ['walletPass'],
+  }),
+);
 export type CreateLocationRequest = z.infer<typeof CreateLocationRequestSchema>;
 
 export const UpdateLocationRequestSchema = z.looseObject(locationInputShape);

@@ -42,14 +42,26 @@ describe('authentication and workspaces', () => {
   });
 
   it('answers 403 with context.workspaceId for a workspace the key cannot reach', async () => {
-    const error = await expectError(await sandbox.api('GET', '/v1/wallet-pass', { key: KEY_A, workspace: WS_B }), 403, 'FORBIDDEN');
+    const error = await expectError(
+      await sandbox.api('GET', '/v1/wallet-pass', { key: KEY_A, workspace: WS_B }),
+      403,
+      'FORBIDDEN',
+    );
     expect(error.context).toEqual({ workspaceId: WS_B });
-    const unknown = await expectError(await sandbox.api('GET', '/v1/wallet-pass', { workspace: 'no-such-ws' }), 403, 'FORBIDDEN');
+    const unknown = await expectError(
+      await sandbox.api('GET', '/v1/wallet-pass', { workspace: 'no-such-ws' }),
+      403,
+      'FORBIDDEN',
+    );
     expect(unknown.context).toEqual({ workspaceId: 'no-such-ws' });
   });
 
   it('answers 400 for an x-workspace-id outside the id pattern', async () => {
-    const error = await expectError(await sandbox.api('GET', '/v1/wallet-pass', { workspace: 'bad id!' }), 400, 'INVALID_INPUT');
+    const error = await expectError(
+      await sandbox.api('GET', '/v1/wallet-pass', { workspace: 'bad id!' }),
+      400,
+      'INVALID_INPUT',
+    );
     expect(Object.keys(error.context ?? {})).toEqual(['x-workspace-id']);
   });
 
@@ -72,7 +84,10 @@ describe('authentication and workspaces', () => {
   });
 
   it('puts security headers on every response, errors included', async () => {
-    for (const res of [await fetch(`${sandbox.url}/studio/config`), await sandbox.api('GET', '/v1/wallet-pass', { key: null })]) {
+    for (const res of [
+      await fetch(`${sandbox.url}/studio/config`),
+      await sandbox.api('GET', '/v1/wallet-pass', { key: null }),
+    ]) {
       expect(res.headers.get('content-security-policy')).toBe(
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
       );
@@ -118,7 +133,9 @@ describe('rate limit', () => {
   it('is off with a rate of 0', async () => {
     const sandbox = await startSandbox({ app: { rateLimit: 0 } });
     try {
-      const statuses = await Promise.all(Array.from({ length: 50 }, () => sandbox.api('GET', '/v1/wallet-pass').then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, () => sandbox.api('GET', '/v1/wallet-pass').then((r) => r.status)),
+      );
       expect(new Set(statuses)).toEqual(new Set([200]));
     } finally {
       await sandbox.stop();

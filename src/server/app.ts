@@ -116,12 +116,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.route('/v1/wallet-pass-location', locationRoutes(store));
     app.route('/v1/uploads', uploadRoutes(store, publicOrigin));
     app.route('/files', fileRoutes(store));
-    app.route('/studio', studioRoutes(() => sandboxConfig(store)));
+    app.route(
+      '/studio',
+      studioRoutes(() => sandboxConfig(store)),
+    );
     app.route('/p', passPageRoutes(store));
   } else {
     const config = proxyConfig(options.workspaces);
     app.all('/v1/*', proxyHandler({ upstreamUrl: options.upstreamUrl, timeoutMs: options.timeoutMs }));
-    app.route('/studio', studioRoutes(() => config));
+    app.route(
+      '/studio',
+      studioRoutes(() => config),
+    );
   }
 
   if (options.staticDir) app.use('*', staticFiles(options.staticDir));
@@ -131,5 +137,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
 const jsonBodyLimit = bodyLimit({
   maxSize: MAX_JSON_BODY_BYTES,
-  onError: (c) => errorResponse(c, payloadTooLarge({ body: `The request body must be at most ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB` })),
+  onError: (c) =>
+    errorResponse(
+      c,
+      payloadTooLarge({ body: `The request body must be at most ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB` }),
+    ),
 });

@@ -50,7 +50,13 @@ describe('loadEnv', () => {
   it('fails listing every bad key', () => {
     let error: unknown;
     try {
-      loadEnv({ PORT: 'eighty', PASSPORT_API_URL: 'ftp://x', LOG_LEVEL: 'loud', SANDBOX_RATE_LIMIT: '-1', PASSPORT_WORKSPACES: 'bad id:x' });
+      loadEnv({
+        PORT: 'eighty',
+        PASSPORT_API_URL: 'ftp://x',
+        LOG_LEVEL: 'loud',
+        SANDBOX_RATE_LIMIT: '-1',
+        PASSPORT_WORKSPACES: 'bad id:x',
+      });
     } catch (e) {
       error = e;
     }

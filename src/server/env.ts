@@ -12,9 +12,14 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const integer = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.string().check(
-    z.refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, `must be ${what} between ${min} and ${max}`),
-  );
+  z
+    .string()
+    .check(
+      z.refine(
+        (v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max,
+        `must be ${what} between ${min} and ${max}`,
+      ),
+    );
 
 const httpUrl = z.string().check(
   z.refine((v) => {
@@ -27,9 +32,14 @@ const httpUrl = z.string().check(
   }, 'must be an http(s) URL'),
 );
 
-const workspaceList = z.string().check(
-  z.refine((v) => parseWorkspaceList(v) !== null, 'must be a list like "id:Name,id:Name" with ids of letters, digits, - and _'),
-);
+const workspaceList = z
+  .string()
+  .check(
+    z.refine(
+      (v) => parseWorkspaceList(v) !== null,
+      'must be a list like "id:Name,id:Name" with ids of letters, digits, - and _',
+    ),
+  );
 
 const EnvSchema = z.object({
   PORT: z.optional(integer('an integer', 0, 65535)),
@@ -63,7 +73,11 @@ export interface ServerEnv {
 
 export class EnvError extends Error {
   constructor(readonly problems: Record<string, string>) {
-    super(`Invalid environment: ${Object.entries(problems).map(([k, m]) => `${k} ${m}`).join('; ')}`);
+    super(
+      `Invalid environment: ${Object.entries(problems)
+        .map(([k, m]) => `${k} ${m}`)
+        .join('; ')}`,
+    );
     this.name = 'EnvError';
   }
 }

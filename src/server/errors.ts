@@ -22,7 +22,12 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(txId: string, errorCode: string, errorMessage: string, context: ErrorContext = {}): ApiErrorBody {
+export function errorBody(
+  txId: string,
+  errorCode: string,
+  errorMessage: string,
+  context: ErrorContext = {},
+): ApiErrorBody {
   return { txId, timestamp: new Date().toISOString(), errorCode, errorMessage, context };
 }
 

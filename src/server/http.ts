@@ -10,7 +10,11 @@ import { isObject } from './store/documents';
 import type { JsonObject } from './store/documents';
 
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
-  return c.json(errorBody(c.get('txId') ?? '', error.errorCode, error.message, error.context), error.status, error.headers);
+  return c.json(
+    errorBody(c.get('txId') ?? '', error.errorCode, error.message, error.context),
+    error.status,
+    error.headers,
+  );
 }
 
 /** The body as a JSON object; malformed JSON and non-objects are 400s, never 500s. */

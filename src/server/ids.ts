@@ -71,7 +71,13 @@ export function randomSlug(): string {
 export function fakeGoogleSaveToken(passId: string): string {
   const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toString('base64url');
   const payload = Buffer.from(
-    JSON.stringify({ iss: 'sandbox@pass-studio.iam.gserviceaccount.com', aud: 'google', typ: 'savetowallet', origins: [], payload: { genericObjects: [{ id: passId }] } }),
+    JSON.stringify({
+      iss: 'sandbox@pass-studio.iam.gserviceaccount.com',
+      aud: 'google',
+      typ: 'savetowallet',
+      origins: [],
+      payload: { genericObjects: [{ id: passId }] },
+    }),
   ).toString('base64url');
   return `${header}.${payload}.${randomBytes(64).toString('base64url')}`;
 }

@@ -21,7 +21,10 @@ export function createLogger(level: LogLevel, write: (line: string, isError: boo
   const threshold = RANK[level];
   const log = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
     if (RANK[lvl] < threshold) return;
-    write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields })}\n`, RANK[lvl] >= RANK.error);
+    write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields })}\n`,
+      RANK[lvl] >= RANK.error,
+    );
   };
   return {
     level,

@@ -24,7 +24,15 @@ afterEach(() => {
 /** Runs the real entry point (`npm run serve`) on a free port in a fresh data dir. */
 async function runMain(dataDir: string): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: dataDir, LOG_LEVEL: 'silent', SANDBOX_SIMULATE_INSTALLS: '0' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      STATIC_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SANDBOX_SIMULATE_INSTALLS: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

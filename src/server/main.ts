@@ -95,7 +95,8 @@ export function describeStart(env: ServerEnv, running: RunningServer, port = run
     return `Pass Studio running at ${url} (proxy mode, forwarding /v1 to ${env.passportApiUrl})`;
   }
   const lines = [`Pass Studio running at ${url} (sandbox mode, data in ${resolve(env.dataDir)})`, 'Demo API keys:'];
-  for (const key of running.store.listApiKeys()) lines.push(`  ${key.apiKey}  ${key.label} (${key.workspaceIds.join(', ')})`);
+  for (const key of running.store.listApiKeys())
+    lines.push(`  ${key.apiKey}  ${key.label} (${key.workspaceIds.join(', ')})`);
   return lines.join('\n');
 }
 

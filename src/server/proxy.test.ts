@@ -42,14 +42,21 @@ describe('proxy mode', () => {
     const pass = WalletPassSchema.parse(await created.json());
     expect(pass.workspaceId).toBe(WS_B);
 
-    const read = await fetch(`${proxy.url}/v1/wallet-pass/${pass.id}`, { headers: { 'api-key': KEY_ALL, 'x-workspace-id': WS_B } });
+    const read = await fetch(`${proxy.url}/v1/wallet-pass/${pass.id}`, {
+      headers: { 'api-key': KEY_ALL, 'x-workspace-id': WS_B },
+    });
     expect(read.status).toBe(200);
     expect(WalletPassDetailResponseSchema.parse(await read.json())[0]?.passName).toBe('Through the proxy');
 
-    const list = await fetch(`${proxy.url}/v1/wallet-pass?query=${encodeURIComponent('through the')}`, { headers: { 'api-key': KEY_B } });
+    const list = await fetch(`${proxy.url}/v1/wallet-pass?query=${encodeURIComponent('through the')}`, {
+      headers: { 'api-key': KEY_B },
+    });
     expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);
 
-    const deleted = await fetch(`${proxy.url}/v1/wallet-pass/${pass.id}`, { method: 'DELETE', headers: { 'api-key': KEY_B } });
+    const deleted = await fetch(`${proxy.url}/v1/wallet-pass/${pass.id}`, {
+      method: 'DELETE',
+      headers: { 'api-key': KEY_B },
+    });
     expect(deleted.status).toBe(204);
   });
 
@@ -89,7 +96,9 @@ describe('proxy mode', () => {
       return c.json({ body: await c.req.text() }, 202, { 'retry-after': '7', 'x-internal': 'hidden' });
     });
     const upstreamEcho = await listen(echo);
-    const p = await listen(createApp({ mode: 'proxy', upstreamUrl: `${upstreamEcho.url}/base/v1`, timeoutMs: 2000, workspaces: [] }));
+    const p = await listen(
+      createApp({ mode: 'proxy', upstreamUrl: `${upstreamEcho.url}/base/v1`, timeoutMs: 2000, workspaces: [] }),
+    );
     try {
       const res = await fetch(`${p.url}/v1/wallet-pass/abc?status=Draft,Published&limit=5`, {
         method: 'PATCH',
@@ -129,7 +138,9 @@ describe('proxy mode', () => {
       return c.json({ late: true });
     });
     const slowServer = await listen(slow);
-    const p = await listen(createApp({ mode: 'proxy', upstreamUrl: `${slowServer.url}/v1`, timeoutMs: 150, workspaces: [] }));
+    const p = await listen(
+      createApp({ mode: 'proxy', upstreamUrl: `${slowServer.url}/v1`, timeoutMs: 150, workspaces: [] }),
+    );
     try {
       const started = Date.now();
       const res = await fetch(`${p.url}/v1/wallet-pass`, { headers: { 'api-key': 'k' } });

@@ -56,9 +56,14 @@ export function proxyHandler(options: ProxyOptions): (c: Context<AppEnv>) => Pro
       } as RequestInit);
     } catch {
       if (timedOut) {
-        throw new ApiError(504, ERROR_CODES.gatewayTimeout, `The Passport API did not answer within ${options.timeoutMs} ms.`, {
-          upstream: base,
-        });
+        throw new ApiError(
+          504,
+          ERROR_CODES.gatewayTimeout,
+          `The Passport API did not answer within ${options.timeoutMs} ms.`,
+          {
+            upstream: base,
+          },
+        );
       }
       throw new ApiError(502, BAD_GATEWAY, 'The Passport API could not be reached.', { upstream: base });
     } finally {
@@ -72,6 +77,9 @@ export function proxyHandler(options: ProxyOptions): (c: Context<AppEnv>) => Pro
     }
     const bodyless = method === 'HEAD' || upstream.status === 204 || upstream.status === 205 || upstream.status === 304;
     if (bodyless) await upstream.body?.cancel();
-    return new Response(bodyless ? null : upstream.body, { status: upstream.status as ContentfulStatusCode, headers: out });
+    return new Response(bodyless ? null : upstream.body, {
+      status: upstream.status as ContentfulStatusCode,
+      headers: out,
+    });
   };
 }

@@ -156,11 +156,20 @@ function ihdr(width: number, height: number): Buffer {
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** A real, decodable RGBA PNG filled with one colour. */
-export function makePng(width = 4, height = 3, rgba: [number, number, number, number] = [200, 30, 60, 255]): Uint8Array {
+export function makePng(
+  width = 4,
+  height = 3,
+  rgba: [number, number, number, number] = [200, 30, 60, 255],
+): Uint8Array {
   const row = Buffer.alloc(1 + width * 4);
   for (let x = 0; x < width; x++) row.set(rgba, 1 + x * 4);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([SIGNATURE, ihdr(width, height), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    SIGNATURE,
+    ihdr(width, height),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 /** Only a signature and an IHDR declaring the size: enough to test the size guard. */

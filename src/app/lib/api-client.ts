@@ -85,11 +85,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   });
 }
 
-export function createApiClient(options: {
-  apiKey: string;
-  baseUrl?: string;
-  fetch?: typeof fetch;
-}): ApiClient {
+export function createApiClient(options: { apiKey: string; baseUrl?: string; fetch?: typeof fetch }): ApiClient {
   const baseUrl = options.baseUrl ?? env.apiBase;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
@@ -119,9 +115,16 @@ export function createApiClient(options: {
             .then((json: unknown) => {
               const parsed = schema.safeParse(json);
               if (parsed.success) resolve(parsed.data as z.output<typeof schema>);
-              else reject(new ApiError({ kind: 'invalid-response', status: xhr.status, message: 'Unexpected upload answer.' }));
+              else
+                reject(
+                  new ApiError({ kind: 'invalid-response', status: xhr.status, message: 'Unexpected upload answer.' }),
+                );
             })
-            .catch(() => reject(new ApiError({ kind: 'invalid-response', status: xhr.status, message: 'The answer was not JSON.' })));
+            .catch(() =>
+              reject(
+                new ApiError({ kind: 'invalid-response', status: xhr.status, message: 'The answer was not JSON.' }),
+              ),
+            );
         };
         xhr.onerror = () => reject(new ApiError({ kind: 'network', message: 'The upload failed.' }));
         xhr.ontimeout = () => reject(new ApiError({ kind: 'timeout', message: 'The upload timed out.' }));

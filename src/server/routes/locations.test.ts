@@ -51,7 +51,14 @@ describe('/v1/wallet-pass-location', () => {
     expect(location.createdTime).toBeTruthy();
 
     const gen1 = await sandbox.api('POST', '/v1/wallet-pass-location', {
-      json: { name: 'Gen 1 style', latitude: 1, longitude: 2, relevantText: 'x', passSerialNumber: passId, enabled: false },
+      json: {
+        name: 'Gen 1 style',
+        latitude: 1,
+        longitude: 2,
+        relevantText: 'x',
+        passSerialNumber: passId,
+        enabled: false,
+      },
     });
     expect(gen1.status).toBe(201);
     expect(LocationSchema.parse(await gen1.json())).toMatchObject({ walletPass: { id: passId }, enabled: false });
@@ -83,7 +90,9 @@ describe('/v1/wallet-pass-location', () => {
     );
     expect(Object.keys(error.context ?? {}).sort()).toEqual(['latitude', 'longitude', 'name']);
     const noPass = await expectError(
-      await sandbox.api('POST', '/v1/wallet-pass-location', { json: { name: 'a', latitude: 1, longitude: 1, relevantText: 'x' } }),
+      await sandbox.api('POST', '/v1/wallet-pass-location', {
+        json: { name: 'a', latitude: 1, longitude: 1, relevantText: 'x' },
+      }),
       400,
       'INVALID_INPUT',
     );
@@ -93,7 +102,9 @@ describe('/v1/wallet-pass-location', () => {
   it('allows at most 10 locations per pass', async () => {
     const id = await newPassId();
     for (let i = 0; i < 10; i++) {
-      const res = await sandbox.api('POST', '/v1/wallet-pass-location', { json: locationBody(id, { name: `Spot ${i}` }) });
+      const res = await sandbox.api('POST', '/v1/wallet-pass-location', {
+        json: locationBody(id, { name: `Spot ${i}` }),
+      });
       expect(res.status).toBe(201);
     }
     const error = await expectError(
@@ -107,7 +118,9 @@ describe('/v1/wallet-pass-location', () => {
   it('reads, replaces (keeping the pass link) and deletes a location', async () => {
     const otherPass = await newPassId();
     const created = LocationSchema.parse(
-      await (await sandbox.api('POST', '/v1/wallet-pass-location', { json: locationBody(passId, { custom: 'old' }) })).json(),
+      await (
+        await sandbox.api('POST', '/v1/wallet-pass-location', { json: locationBody(passId, { custom: 'old' }) })
+      ).json(),
     );
     const read = await sandbox.api('GET', `/v1/wallet-pass-location/${created.id}`);
     expect(read.status).toBe(200);
@@ -118,28 +131,48 @@ describe('/v1/wallet-pass-location', () => {
     });
     expect(put.status).toBe(200);
     const replaced = LocationSchema.parse(await put.json());
-    expect(replaced).toMatchObject({ id: created.id, name: 'Renamed', latitude: 10, enabled: true, walletPass: { id: passId } });
+    expect(replaced).toMatchObject({
+      id: created.id,
+      name: 'Renamed',
+      latitude: 10,
+      enabled: true,
+      walletPass: { id: passId },
+    });
     expect(replaced.custom).toBeUndefined();
     expect(replaced.altitude).toBeUndefined();
     expect(replaced.createdTime).toBe(created.createdTime);
 
     const invalid = await expectError(
-      await sandbox.api('PUT', `/v1/wallet-pass-location/${created.id}`, { json: { name: 'No coordinates', relevantText: 'x' } }),
+      await sandbox.api('PUT', `/v1/wallet-pass-location/${created.id}`, {
+        json: { name: 'No coordinates', relevantText: 'x' },
+      }),
       400,
       'INVALID_INPUT',
     );
     expect(Object.keys(invalid.context ?? {}).sort()).toEqual(['latitude', 'longitude']);
 
-    await expectError(await sandbox.api('GET', `/v1/wallet-pass-location/${created.id}`, { key: KEY_B }), 404, 'NOT_FOUND');
+    await expectError(
+      await sandbox.api('GET', `/v1/wallet-pass-location/${created.id}`, { key: KEY_B }),
+      404,
+      'NOT_FOUND',
+    );
     await expectError(
       await sandbox.api('PUT', `/v1/wallet-pass-location/${created.id}`, { key: KEY_B, json: locationBody(passId) }),
       404,
       'NOT_FOUND',
     );
-    await expectError(await sandbox.api('DELETE', `/v1/wallet-pass-location/${created.id}`, { key: KEY_B }), 404, 'NOT_FOUND');
+    await expectError(
+      await sandbox.api('DELETE', `/v1/wallet-pass-location/${created.id}`, { key: KEY_B }),
+      404,
+      'NOT_FOUND',
+    );
 
     expect((await sandbox.api('DELETE', `/v1/wallet-pass-location/${created.id}`)).status).toBe(204);
-    const gone = await expectError(await sandbox.api('GET', `/v1/wallet-pass-location/${created.id}`), 404, 'NOT_FOUND');
+    const gone = await expectError(
+      await sandbox.api('GET', `/v1/wallet-pass-location/${created.id}`),
+      404,
+      'NOT_FOUND',
+    );
     expect(gone.context).toEqual({ id: created.id });
     await expectError(await sandbox.api('DELETE', `/v1/wallet-pass-location/${created.id}`), 404, 'NOT_FOUND');
   });
@@ -157,7 +190,10 @@ describe('/v1/wallet-pass-location', () => {
       return LocationPageSchema.parse(await res.json());
     };
     expect((await list(`passSerialNumbers=${id}`)).items.map((l) => l.id)).toEqual([...made].reverse());
-    expect((await list(`passSerialNumbers=${id}&query=harbor`)).items.map((l) => l.name)).toEqual(['Harbor_Pier 50%', 'Harbor Kiosk']);
+    expect((await list(`passSerialNumbers=${id}&query=harbor`)).items.map((l) => l.name)).toEqual([
+      'Harbor_Pier 50%',
+      'Harbor Kiosk',
+    ]);
     expect((await list(`passSerialNumbers=${id}&query=${encodeURIComponent('r_p')}`)).items).toHaveLength(1);
     expect((await list(`name=${encodeURIComponent('Airport Gate 4')}`)).items.map((l) => l.id)).toEqual([made[1]]);
     expect((await list(`id=${made[0]}`)).items.map((l) => l.id)).toEqual([made[0]]);
@@ -168,7 +204,9 @@ describe('/v1/wallet-pass-location', () => {
     expect(second.items.map((l) => l.id)).toEqual([made[0]]);
     expect(second.hasMore).toBe(false);
     expect((await sandbox.api('GET', '/v1/wallet-pass-location?limit=50')).status).toBe(400);
-    expect((await sandbox.api('GET', `/v1/wallet-pass-location?passSerialNumbers=${id}`, { key: KEY_B })).status).toBe(200);
+    expect((await sandbox.api('GET', `/v1/wallet-pass-location?passSerialNumbers=${id}`, { key: KEY_B })).status).toBe(
+      200,
+    );
     const other = LocationPageSchema.parse(
       await (await sandbox.api('GET', `/v1/wallet-pass-location?passSerialNumbers=${id}`, { key: KEY_B })).json(),
     );

@@ -38,7 +38,11 @@ export function locationRoutes(store: SandboxStore): Hono<AppEnv> {
       limit,
     );
     const last = page.items.at(-1);
-    return c.json({ items: page.items.map(locationView), cursor: last ? encodeCursor(last) : null, hasMore: page.hasMore });
+    return c.json({
+      items: page.items.map(locationView),
+      cursor: last ? encodeCursor(last) : null,
+      hasMore: page.hasMore,
+    });
   });
 
   app.post('/', async (c) => {

@@ -20,14 +20,18 @@ export function passPageRoutes(store: SandboxStore): Hono<AppEnv> {
   app.get('/:slug', (c) => {
     const pass = store.findPassBySlug(c.req.param('slug'));
     if (!pass) {
-      return c.html('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pass not found</title></head><body><h1>Pass not found</h1><p>This pass link does not exist (any more).</p></body></html>', 404);
+      return c.html(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pass not found</title></head><body><h1>Pass not found</h1><p>This pass link does not exist (any more).</p></body></html>',
+        404,
+      );
     }
     const name = escapeHtml(pass.passName);
     const images = Array.isArray(pass.doc.uploadInfoList) ? pass.doc.uploadInfoList.filter(isObject) : [];
     const logo = images.find((i) => i.fileName === 'logo.png');
     const logoKey = logo ? uploadKeyOf(logo) : undefined;
     const logoHtml = logoKey ? `<p><img src="/files/${escapeHtml(logoKey)}.png" alt="" height="50"></p>` : '';
-    const draft = pass.status === 'Published' ? '' : '<p><strong>This pass is a draft: it is not published yet.</strong></p>';
+    const draft =
+      pass.status === 'Published' ? '' : '<p><strong>This pass is a draft: it is not published yet.</strong></p>';
     return c.html(`<!doctype html>
 <html lang="en">
 <head>

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorBodySchema, WalletPassDetailResponseSchema, WalletPassPageSchema, WalletPassSchema } from '../../contract/schemas';
+import {
+  ApiErrorBodySchema,
+  WalletPassDetailResponseSchema,
+  WalletPassPageSchema,
+  WalletPassSchema,
+} from '../../contract/schemas';
 import type { WalletPass } from '../../contract/schemas';
 import { KEY_A, KEY_B, WS_A, WS_B, locationBody, makePng, passBody, pngForm, startSandbox } from '../test-support';
 import type { TestSandbox } from '../test-support';
@@ -31,7 +36,10 @@ async function expectError(res: Response, status: number, errorCode: string) {
 }
 
 async function upload(workspace?: string): Promise<string> {
-  const res = await sandbox.api('POST', '/v1/uploads', { body: pngForm(makePng()), ...(workspace ? { workspace } : {}) });
+  const res = await sandbox.api('POST', '/v1/uploads', {
+    body: pngForm(makePng()),
+    ...(workspace ? { workspace } : {}),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { key: string }).key;
 }
@@ -61,7 +69,14 @@ describe('POST /v1/wallet-pass', () => {
     expect(pass.updatedBy).toBe(pass.createdBy);
     expect(pass.createdTime).toBe(pass.updatedTime);
     expect(Date.now() - Date.parse(pass.createdTime ?? '')).toBeLessThan(60_000);
-    for (const count of ['appleIssuedCount', 'googleIssuedCount', 'totalIssuedCount', 'appleActiveCount', 'googleActiveCount', 'totalActiveCount'] as const) {
+    for (const count of [
+      'appleIssuedCount',
+      'googleIssuedCount',
+      'totalIssuedCount',
+      'appleActiveCount',
+      'googleActiveCount',
+      'totalActiveCount',
+    ] as const) {
       expect(pass[count]).toBe(0);
     }
     expect(pass.passLinkSlug).toMatch(/^[a-z0-9]+$/);
@@ -108,7 +123,16 @@ describe('POST /v1/wallet-pass', () => {
         status: 'Archived',
         passMetadata: {
           backgroundColor: 'red',
-          backFields: [{ key: 'k', label: 'L', value: [{ text: 'ok', link: 'https://a.example' }, { text: 'bad', link: 'javascript:alert(1)' }] }],
+          backFields: [
+            {
+              key: 'k',
+              label: 'L',
+              value: [
+                { text: 'ok', link: 'https://a.example' },
+                { text: 'bad', link: 'javascript:alert(1)' },
+              ],
+            },
+          ],
         },
       },
     });
@@ -123,7 +147,10 @@ describe('POST /v1/wallet-pass', () => {
 
   it('refuses malformed JSON, non-object bodies and a missing body with 400', async () => {
     const malformed = await expectError(
-      await sandbox.api('POST', '/v1/wallet-pass', { body: '{"passName": ', headers: { 'content-type': 'application/json' } }),
+      await sandbox.api('POST', '/v1/wallet-pass', {
+        body: '{"passName": ',
+        headers: { 'content-type': 'application/json' },
+      }),
       400,
       'INVALID_INPUT',
     );
@@ -157,7 +184,10 @@ describe('POST /v1/wallet-pass', () => {
       400,
       'INVALID_INPUT',
     );
-    expect(Object.keys(error.context ?? {}).sort()).toEqual(['uploadInfoList.1.uploadKey', 'uploadInfoList.2.uploadKey']);
+    expect(Object.keys(error.context ?? {}).sort()).toEqual([
+      'uploadInfoList.1.uploadKey',
+      'uploadInfoList.2.uploadKey',
+    ]);
   });
 
   it('answers 413 for a JSON body over 1 MB', async () => {
@@ -181,15 +211,27 @@ describe('GET /v1/wallet-pass/{id}', () => {
     const [read] = list;
     expect(read?.id).toBe(pass.id);
     expect(read?.passMetadata?.locations?.map((l) => l.name)).toEqual(['First', 'Second']);
-    expect(read?.passMetadata?.locations?.[0]).toMatchObject({ walletPass: { id: pass.id }, passSerialNumber: pass.id, enabled: true });
-    expect(read?.uploadInfoList?.[0]).toEqual({ fileName: 'logo.png', uploadKey: key, url: `${sandbox.url}/files/${key}.png` });
+    expect(read?.passMetadata?.locations?.[0]).toMatchObject({
+      walletPass: { id: pass.id },
+      passSerialNumber: pass.id,
+      enabled: true,
+    });
+    expect(read?.uploadInfoList?.[0]).toEqual({
+      fileName: 'logo.png',
+      uploadKey: key,
+      url: `${sandbox.url}/files/${key}.png`,
+    });
   });
 
   it('answers 404 NOT_FOUND with context.id, also for a pass of another workspace', async () => {
     const missing = await expectError(await sandbox.api('GET', '/v1/wallet-pass/does-not-exist'), 404, 'NOT_FOUND');
     expect(missing.context).toEqual({ id: 'does-not-exist' });
     const other = await create(passBody(), { workspace: WS_B });
-    const hidden = await expectError(await sandbox.api('GET', `/v1/wallet-pass/${other.id}`, { key: KEY_A }), 404, 'NOT_FOUND');
+    const hidden = await expectError(
+      await sandbox.api('GET', `/v1/wallet-pass/${other.id}`, { key: KEY_A }),
+      404,
+      'NOT_FOUND',
+    );
     expect(JSON.stringify(hidden)).not.toContain(other.passName ?? '');
     expect((await sandbox.api('GET', `/v1/wallet-pass/${other.id}`, { key: KEY_B })).status).toBe(200);
   });
@@ -230,7 +272,11 @@ describe('PATCH /v1/wallet-pass/{id}', () => {
   });
 
   it('answers 404 for an unknown pass and 400 for a duplicate name or invalid field', async () => {
-    await expectError(await sandbox.api('PATCH', '/v1/wallet-pass/nope', { json: { notificationHeader: 'x' } }), 404, 'NOT_FOUND');
+    await expectError(
+      await sandbox.api('PATCH', '/v1/wallet-pass/nope', { json: { notificationHeader: 'x' } }),
+      404,
+      'NOT_FOUND',
+    );
     const a = await create();
     const b = await create();
     const dup = await expectError(
@@ -240,7 +286,9 @@ describe('PATCH /v1/wallet-pass/{id}', () => {
     );
     expect(Object.keys(dup.context ?? {})).toEqual(['passName']);
     // Renaming to its own name in another case is fine.
-    const self = await sandbox.api('PATCH', `/v1/wallet-pass/${b.id}`, { json: { passName: (b.passName ?? '').toUpperCase() } });
+    const self = await sandbox.api('PATCH', `/v1/wallet-pass/${b.id}`, {
+      json: { passName: (b.passName ?? '').toUpperCase() },
+    });
     expect(self.status).toBe(200);
     const invalid = await expectError(
       await sandbox.api('PATCH', `/v1/wallet-pass/${b.id}`, { json: { passMetadata: { displayTextColor: 'blue' } } }),
@@ -271,10 +319,18 @@ describe('GET /v1/wallet-pass (search)', () => {
 
   beforeAll(async () => {
     made = [];
-    const names = [`${tag} Alpha Draft`, `${tag} Beta 100% Off`, `${tag} Gamma_Under`, `${tag} Delta Published`, `${tag} Ünïcode Café`];
+    const names = [
+      `${tag} Alpha Draft`,
+      `${tag} Beta 100% Off`,
+      `${tag} Gamma_Under`,
+      `${tag} Delta Published`,
+      `${tag} Ünïcode Café`,
+    ];
     for (const [i, passName] of names.entries()) {
       made.push(
-        await create(passBody({ passName, status: i % 2 === 0 ? 'Draft' : 'Published', uploadInfoList: await sandbox.images() })),
+        await create(
+          passBody({ passName, status: i % 2 === 0 ? 'Draft' : 'Published', uploadInfoList: await sandbox.images() }),
+        ),
       );
     }
   });
@@ -307,10 +363,16 @@ describe('GET /v1/wallet-pass (search)', () => {
   });
 
   it('filters by query (case-insensitive, wildcards literal), passName (exact), id, ids and status', async () => {
-    expect((await list(`query=${encodeURIComponent(`${tag} ALPHA`)}`)).items.map((p) => p.passName)).toEqual([`${tag} Alpha Draft`]);
-    expect((await list(`query=${encodeURIComponent('100%')}`)).items.map((p) => p.passName)).toEqual([`${tag} Beta 100% Off`]);
+    expect((await list(`query=${encodeURIComponent(`${tag} ALPHA`)}`)).items.map((p) => p.passName)).toEqual([
+      `${tag} Alpha Draft`,
+    ]);
+    expect((await list(`query=${encodeURIComponent('100%')}`)).items.map((p) => p.passName)).toEqual([
+      `${tag} Beta 100% Off`,
+    ]);
     expect((await list(`query=${encodeURIComponent(`${tag} %`)}`)).items).toHaveLength(0);
-    expect((await list(`query=${encodeURIComponent('a_u')}`)).items.map((p) => p.passName)).toEqual([`${tag} Gamma_Under`]);
+    expect((await list(`query=${encodeURIComponent('a_u')}`)).items.map((p) => p.passName)).toEqual([
+      `${tag} Gamma_Under`,
+    ]);
     expect((await list(`query=${encodeURIComponent('ÜNÏCODE')}`)).items).toHaveLength(1);
     expect((await list(`passName=${encodeURIComponent(`${tag} alpha draft`)}`)).items).toHaveLength(0);
     expect((await list(`passName=${encodeURIComponent(`${tag} Alpha Draft`)}`)).items).toHaveLength(1);
@@ -329,7 +391,9 @@ describe('GET /v1/wallet-pass (search)', () => {
 
   it('leaves out image URLs with includePassAssets=false', async () => {
     const key = await upload();
-    const pass = await create(passBody({ passName: `${tag} With Image`, uploadInfoList: [{ fileName: 'logo.png', uploadKey: key }] }));
+    const pass = await create(
+      passBody({ passName: `${tag} With Image`, uploadInfoList: [{ fileName: 'logo.png', uploadKey: key }] }),
+    );
     const withAssets = await list(`id=${pass.id}`);
     expect(withAssets.items[0]?.uploadInfoList?.[0]?.url).toBe(`${sandbox.url}/files/${key}.png`);
     const without = await list(`id=${pass.id}&includePassAssets=false`);
@@ -372,7 +436,9 @@ describe('publishing', () => {
     });
     expect(withImages.status).toBe(200);
     // Removing a required image from a published pass is refused too.
-    const removing = await sandbox.api('PATCH', `/v1/wallet-pass/${draft.id}`, { json: { uploadInfoList: images.slice(1) } });
+    const removing = await sandbox.api('PATCH', `/v1/wallet-pass/${draft.id}`, {
+      json: { uploadInfoList: images.slice(1) },
+    });
     expect(removing.status).toBe(400);
   });
 });
@@ -396,10 +462,14 @@ describe('serialised pass cache', () => {
     expect((await readOne())?.notificationHeader).toBe('EDITED');
     expect((await readListed())?.notificationHeader).toBe('EDITED');
 
-    const loc = await sandbox.api('POST', '/v1/wallet-pass-location', { json: locationBody(pass.id, { name: 'Cached?' }) });
+    const loc = await sandbox.api('POST', '/v1/wallet-pass-location', {
+      json: locationBody(pass.id, { name: 'Cached?' }),
+    });
     const locationId = ((await loc.json()) as { id: string }).id;
     expect((await readListed())?.passMetadata?.locations?.map((l) => l.name)).toEqual(['Cached?']);
-    await sandbox.api('PUT', `/v1/wallet-pass-location/${locationId}`, { json: locationBody(pass.id, { name: 'Renamed' }) });
+    await sandbox.api('PUT', `/v1/wallet-pass-location/${locationId}`, {
+      json: locationBody(pass.id, { name: 'Renamed' }),
+    });
     expect((await readOne())?.passMetadata?.locations?.map((l) => l.name)).toEqual(['Renamed']);
     await sandbox.api('DELETE', `/v1/wallet-pass-location/${locationId}`);
     expect((await readOne())?.passMetadata?.locations).toEqual([]);

@@ -76,7 +76,12 @@ export function passRoutes(store: SandboxStore, publicOrigin?: string): Hono<App
       const locations = store.locationsOfPasses(missing);
       for (const [id, pass] of records) {
         const passLocations = locations.get(id) ?? [];
-        jsons.set(id, includeAssets ? serialise(pass, origin, passLocations) : JSON.stringify(passView(pass, passLocations, { origin, includeAssets })));
+        jsons.set(
+          id,
+          includeAssets
+            ? serialise(pass, origin, passLocations)
+            : JSON.stringify(passView(pass, passLocations, { origin, includeAssets })),
+        );
       }
     }
     const last = page.items.at(-1);

@@ -42,8 +42,14 @@ describe('POST /v1/uploads and GET /files/{key}.png', () => {
   });
 
   it('judges the bytes, not the name or type: a non-PNG named .png is refused', async () => {
-    const gif = new TextEncoder().encode('GIF89a\u0001\u0000\u0001\u0000 pretending to be a png file, long enough to pass length checks');
-    const error = await expectError(await sandbox.api('POST', '/v1/uploads', { body: pngForm(gif) }), 400, 'INVALID_INPUT');
+    const gif = new TextEncoder().encode(
+      'GIF89a\u0001\u0000\u0001\u0000 pretending to be a png file, long enough to pass length checks',
+    );
+    const error = await expectError(
+      await sandbox.api('POST', '/v1/uploads', { body: pngForm(gif) }),
+      400,
+      'INVALID_INPUT',
+    );
     expect(Object.keys(error.context ?? {})).toEqual(['file']);
     const corrupt = makePng();
     corrupt[20] = (corrupt[20] ?? 0) ^ 0xff; // inside IHDR: the CRC no longer matches
@@ -64,7 +70,11 @@ describe('POST /v1/uploads and GET /files/{key}.png', () => {
       [10, 9000],
       [8000, 8000],
     ] as const) {
-      const error = await expectError(await sandbox.api('POST', '/v1/uploads', { body: pngForm(pngHeaderOnly(w, h)) }), 400, 'INVALID_INPUT');
+      const error = await expectError(
+        await sandbox.api('POST', '/v1/uploads', { body: pngForm(pngHeaderOnly(w, h)) }),
+        400,
+        'INVALID_INPUT',
+      );
       expect(Object.keys(error.context ?? {})).toEqual(['file']);
     }
     expect((await sandbox.api('POST', '/v1/uploads', { body: pngForm(pngHeaderOnly(8192, 4000)) })).status).toBe(200);
@@ -73,7 +83,11 @@ describe('POST /v1/uploads and GET /files/{key}.png', () => {
   it('answers 413 PAYLOAD_TOO_LARGE for a file over 5 MB', async () => {
     const big = new Uint8Array(5 * 1024 * 1024 + 10);
     big.set(makePng());
-    const error = await expectError(await sandbox.api('POST', '/v1/uploads', { body: pngForm(big) }), 413, 'PAYLOAD_TOO_LARGE');
+    const error = await expectError(
+      await sandbox.api('POST', '/v1/uploads', { body: pngForm(big) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
     expect(Object.keys(error.context ?? {})).toEqual(['file']);
   });
 
@@ -92,6 +106,10 @@ describe('POST /v1/uploads and GET /files/{key}.png', () => {
   });
 
   it('requires an API key', async () => {
-    await expectError(await sandbox.api('POST', '/v1/uploads', { key: null, body: pngForm(makePng()) }), 401, 'UNAUTHORIZED');
+    await expectError(
+      await sandbox.api('POST', '/v1/uploads', { key: null, body: pngForm(makePng()) }),
+      401,
+      'UNAUTHORIZED',
+    );
   });
 });

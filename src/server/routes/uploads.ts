@@ -23,7 +23,10 @@ export function uploadRoutes(store: SandboxStore, publicOrigin?: string): Hono<A
 
   app.post(
     '/',
-    bodyLimit({ maxSize: MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD, onError: (c) => errorResponse(c, payloadTooLarge({ file: TOO_LARGE })) }),
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD,
+      onError: (c) => errorResponse(c, payloadTooLarge({ file: TOO_LARGE })),
+    }),
     async (c) => {
       let form: FormData;
       try {
@@ -33,7 +36,8 @@ export function uploadRoutes(store: SandboxStore, publicOrigin?: string): Hono<A
         throw invalidInput({ file: 'Send the image as multipart/form-data in the field "file"' });
       }
       const file = form.get('file');
-      if (!(file instanceof File)) throw invalidInput({ file: 'Send the image as multipart/form-data in the field "file"' });
+      if (!(file instanceof File))
+        throw invalidInput({ file: 'Send the image as multipart/form-data in the field "file"' });
       if (file.size > MAX_UPLOAD_BYTES) throw payloadTooLarge({ file: TOO_LARGE });
       const bytes = new Uint8Array(await file.arrayBuffer());
       const info = readPngInfo(bytes);

@@ -35,7 +35,11 @@ export interface PassViewOptions {
   includeAssets?: boolean;
 }
 
-export function passView(record: PassRecord, locations: readonly LocationRecord[], options: PassViewOptions): WalletPass {
+export function passView(
+  record: PassRecord,
+  locations: readonly LocationRecord[],
+  options: PassViewOptions,
+): WalletPass {
   const { doc, counts } = record;
   const meta = doc.passMetadata;
   const images = doc.uploadInfoList;

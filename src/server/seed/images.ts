@@ -6,8 +6,8 @@
  * A mark is a small set of layers in a unit square (−1…1, y down), each an SDF with a colour
  * role; the same mark is drawn on the transparent logo and on the icon.
  */
-import { constants as zlibConstants } from "node:zlib";
-import type { SeedImage } from "./seed-types";
+import { constants as zlibConstants } from 'node:zlib';
+import type { SeedImage } from './seed-types';
 import {
   type Canvas,
   type Color,
@@ -29,7 +29,7 @@ import {
   subtract,
   union,
   withAlpha,
-} from "./png";
+} from './png';
 
 export const IMAGE_SIZES = {
   logo: { width: 480, height: 150 },
@@ -39,29 +39,22 @@ export const IMAGE_SIZES = {
 } as const;
 
 export const MARKS = [
-  "bean",
-  "wheat",
-  "flame",
-  "citrus",
-  "sun",
-  "cloche",
-  "mountain",
-  "bolt",
-  "pine",
-  "enso",
-  "chevrons",
-  "drop",
+  'bean',
+  'wheat',
+  'flame',
+  'citrus',
+  'sun',
+  'cloche',
+  'mountain',
+  'bolt',
+  'pine',
+  'enso',
+  'chevrons',
+  'drop',
 ] as const;
 export type Mark = (typeof MARKS)[number];
 
-export const STRIP_STYLES = [
-  "bubbles",
-  "waves",
-  "stripes",
-  "rings",
-  "peaks",
-  "confetti",
-] as const;
+export const STRIP_STYLES = ['bubbles', 'waves', 'stripes', 'rings', 'peaks', 'confetti'] as const;
 export type StripStyle = (typeof STRIP_STYLES)[number];
 
 export interface Brand {
@@ -98,8 +91,7 @@ export function seededRandom(seed: number): () => number {
 /** FNV-1a, to turn a brand key into a seed. */
 export function hashString(value: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < value.length; i++)
-    h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
@@ -122,22 +114,13 @@ const rotate =
   };
 
 /** A straight bar from one point to another, `width` thick, with round ends. */
-function sdSegment(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  width: number,
-): Sdf {
+function sdSegment(ax: number, ay: number, bx: number, by: number, width: number): Sdf {
   return (x, y) => {
     const px = x - ax;
     const py = y - ay;
     const ex = bx - ax;
     const ey = by - ay;
-    const t = Math.max(
-      0,
-      Math.min(1, (px * ex + py * ey) / (ex * ex + ey * ey)),
-    );
+    const t = Math.max(0, Math.min(1, (px * ex + py * ey) / (ex * ex + ey * ey)));
     return length(px - ex * t, py - ey * t) - width / 2;
   };
 }
@@ -170,7 +153,7 @@ const above =
 // ---------------------------------------------------------------------------------------------
 // Marks
 
-type Role = "ink" | "accent";
+type Role = 'ink' | 'accent';
 interface Layer {
   role: Role;
   sdf: Sdf;
@@ -178,30 +161,27 @@ interface Layer {
 
 function markLayers(mark: Mark): Layer[] {
   switch (mark) {
-    case "bean": {
+    case 'bean': {
       const body = sdEllipse(0, 0, 0.6, 0.88, 0.55);
       const groove: Sdf = rotate((u, v) => {
         const f = 0.16 * Math.sin((v * Math.PI) / 0.9);
         const slope = ((0.16 * Math.PI) / 0.9) * Math.cos((v * Math.PI) / 0.9);
         return Math.abs(u - f) / Math.sqrt(1 + slope * slope) - 0.08;
       }, -0.55);
-      return [{ role: "ink", sdf: subtract(body, groove) }];
+      return [{ role: 'ink', sdf: subtract(body, groove) }];
     }
-    case "wheat": {
+    case 'wheat': {
       const grains: Sdf[] = [];
       for (const gy of [-0.42, -0.02, 0.38]) {
-        grains.push(
-          sdEllipse(-0.24, gy, 0.15, 0.3, -0.6),
-          sdEllipse(0.24, gy, 0.15, 0.3, 0.6),
-        );
+        grains.push(sdEllipse(-0.24, gy, 0.15, 0.3, -0.6), sdEllipse(0.24, gy, 0.15, 0.3, 0.6));
       }
       grains.push(sdEllipse(0, -0.74, 0.14, 0.26));
       return [
-        { role: "accent", sdf: sdSegment(0, -0.3, 0, 0.98, 0.1) },
-        { role: "ink", sdf: union(...grains) },
+        { role: 'accent', sdf: sdSegment(0, -0.3, 0, 0.98, 0.1) },
+        { role: 'ink', sdf: union(...grains) },
       ];
     }
-    case "flame": {
+    case 'flame': {
       const outer = smoothUnion(
         sdCircle(0, 0.36, 0.58),
         sdPolygon([
@@ -221,25 +201,25 @@ function markLayers(mark: Mark): Layer[] {
         0.2,
       );
       return [
-        { role: "ink", sdf: outer },
-        { role: "accent", sdf: inner },
+        { role: 'ink', sdf: outer },
+        { role: 'accent', sdf: inner },
       ];
     }
-    case "citrus": {
+    case 'citrus': {
       const cuts: Sdf[] = [];
       for (let i = 0; i < 6; i++) {
         const a = (i * Math.PI) / 3 + Math.PI / 6;
         cuts.push(sdSegment(0, 0, Math.cos(a) * 0.8, Math.sin(a) * 0.8, 0.09));
       }
       return [
-        { role: "ink", sdf: sdCircle(0, 0, 0.94) },
+        { role: 'ink', sdf: sdCircle(0, 0, 0.94) },
         {
-          role: "accent",
+          role: 'accent',
           sdf: subtract(sdCircle(0, 0, 0.76), ...cuts, sdCircle(0, 0, 0.12)),
         },
       ];
     }
-    case "sun": {
+    case 'sun': {
       const disc = sdCircle(0, 0, 0.92);
       const wave = (base: number): Sdf =>
         intersect(
@@ -254,23 +234,23 @@ function markLayers(mark: Mark): Layer[] {
             )(x, y),
         );
       return [
-        { role: "ink", sdf: outline(disc, 0.12) },
-        { role: "accent", sdf: intersect(sdCircle(0, 0.12, 0.5), above(0.12)) },
+        { role: 'ink', sdf: outline(disc, 0.12) },
+        { role: 'accent', sdf: intersect(sdCircle(0, 0.12, 0.5), above(0.12)) },
         {
-          role: "ink",
+          role: 'ink',
           sdf: intersect(union(wave(0.24), wave(0.5)), sdCircle(0, 0, 0.8)),
         },
       ];
     }
-    case "cloche": {
+    case 'cloche': {
       const dome = intersect(sdEllipse(0, 0.3, 0.82, 0.78), above(0.28));
       return [
-        { role: "ink", sdf: union(dome, sdCircle(0, -0.56, 0.13)) },
-        { role: "accent", sdf: sdRoundedRect(-0.96, 0.34, 1.92, 0.16, 0.08) },
-        { role: "accent", sdf: sdRoundedRect(-0.6, 0.6, 1.2, 0.1, 0.05) },
+        { role: 'ink', sdf: union(dome, sdCircle(0, -0.56, 0.13)) },
+        { role: 'accent', sdf: sdRoundedRect(-0.96, 0.34, 1.92, 0.16, 0.08) },
+        { role: 'accent', sdf: sdRoundedRect(-0.6, 0.6, 1.2, 0.1, 0.05) },
       ];
     }
-    case "mountain": {
+    case 'mountain': {
       const big = sdPolygon([
         [-1, 0.72],
         [-0.25, -0.62],
@@ -290,15 +270,15 @@ function markLayers(mark: Mark): Layer[] {
         [-0.48, -0.21],
       ]);
       return [
-        { role: "ink", sdf: union(big, small) },
-        { role: "accent", sdf: snow },
+        { role: 'ink', sdf: union(big, small) },
+        { role: 'accent', sdf: snow },
       ];
     }
-    case "bolt":
+    case 'bolt':
       return [
-        { role: "ink", sdf: outline(sdCircle(0, 0, 0.88), 0.14) },
+        { role: 'ink', sdf: outline(sdCircle(0, 0, 0.88), 0.14) },
         {
-          role: "accent",
+          role: 'accent',
           sdf: sdPolygon([
             [0.12, -0.72],
             [-0.42, 0.1],
@@ -309,7 +289,7 @@ function markLayers(mark: Mark): Layer[] {
           ]),
         },
       ];
-    case "pine": {
+    case 'pine': {
       const tiers = union(
         sdPolygon([
           [0, -0.98],
@@ -329,13 +309,13 @@ function markLayers(mark: Mark): Layer[] {
       );
       return [
         {
-          role: "ink",
+          role: 'ink',
           sdf: union(tiers, sdRoundedRect(-0.1, 0.5, 0.2, 0.46, 0.04)),
         },
-        { role: "accent", sdf: sdCircle(0.66, -0.66, 0.2) },
+        { role: 'accent', sdf: sdCircle(0.66, -0.66, 0.2) },
       ];
     }
-    case "enso": {
+    case 'enso': {
       const ring = outline(sdCircle(0, 0, 0.76), 0.22);
       const gap = sdPolygon([
         [0, 0],
@@ -343,11 +323,11 @@ function markLayers(mark: Mark): Layer[] {
         [1.2, -0.05],
       ]);
       return [
-        { role: "ink", sdf: subtract(ring, gap) },
-        { role: "accent", sdf: sdCircle(0, 0, 0.24) },
+        { role: 'ink', sdf: subtract(ring, gap) },
+        { role: 'accent', sdf: sdCircle(0, 0, 0.24) },
       ];
     }
-    case "chevrons": {
+    case 'chevrons': {
       const chevron = (x0: number): Sdf =>
         sdPolygon([
           [x0, -0.72],
@@ -358,11 +338,11 @@ function markLayers(mark: Mark): Layer[] {
           [x0 + 0.5, 0],
         ]);
       return [
-        { role: "ink", sdf: chevron(-0.92) },
-        { role: "accent", sdf: chevron(-0.2) },
+        { role: 'ink', sdf: chevron(-0.92) },
+        { role: 'accent', sdf: chevron(-0.2) },
       ];
     }
-    case "drop": {
+    case 'drop': {
       const drop = smoothUnion(
         sdCircle(0, 0.3, 0.62),
         sdPolygon([
@@ -380,8 +360,8 @@ function markLayers(mark: Mark): Layer[] {
         (x, y) => y - (0.5 + 0.08 * Math.sin(x * 6 + 1)),
       );
       return [
-        { role: "ink", sdf: drop },
-        { role: "accent", sdf: intersect(drop, band) },
+        { role: 'ink', sdf: drop },
+        { role: 'accent', sdf: intersect(drop, band) },
       ];
     }
   }
@@ -397,13 +377,8 @@ function drawMark(
   colors: Record<Role, Color>,
 ): void {
   for (const layer of markLayers(mark)) {
-    const sdf: Sdf = (x, y) =>
-      layer.sdf((x - cx) / scale, (y - cy) / scale) * scale;
-    canvas.fillShape(
-      sdf,
-      { x0: cx - scale, y0: cy - scale, x1: cx + scale, y1: cy + scale },
-      colors[layer.role],
-    );
+    const sdf: Sdf = (x, y) => layer.sdf((x - cx) / scale, (y - cy) / scale) * scale;
+    canvas.fillShape(sdf, { x0: cx - scale, y0: cy - scale, x1: cx + scale, y1: cy + scale }, colors[layer.role]);
   }
 }
 
@@ -436,14 +411,7 @@ export function drawLogo(brand: Brand): Canvas {
   const second = 70 + Math.floor(random() * 60);
   canvas.fillRoundedRect(160, 38, first, 42, 10, c.foreground);
   canvas.fillRoundedRect(160 + first + 16, 38, second, 42, 10, c.foreground);
-  canvas.fillRoundedRect(
-    160,
-    94,
-    Math.min(first + second, 130 + Math.floor(random() * 90)),
-    16,
-    8,
-    c.accent,
-  );
+  canvas.fillRoundedRect(160, 94, Math.min(first + second, 130 + Math.floor(random() * 90)), 16, 8, c.accent);
   return canvas;
 }
 
@@ -452,8 +420,8 @@ export function drawIcon(brand: Brand): Canvas {
   const { width, height } = IMAGE_SIZES.icon;
   const canvas = createCanvas(width, height);
   const c = brandColors(brand);
-  const white = hexColor("#FFFFFF");
-  const black = hexColor("#000000");
+  const white = hexColor('#FFFFFF');
+  const black = hexColor('#000000');
   canvas.fill(
     linearGradient(0, 0, 0, height, [
       { offset: 0, color: mixColor(c.background, white, 0.08) },
@@ -473,7 +441,7 @@ export function drawStrip(brand: Brand): Canvas {
   const canvas = createCanvas(w, h);
   const c = brandColors(brand);
   const random = seededRandom(hashString(`${brand.key}:strip`));
-  const white = hexColor("#FFFFFF");
+  const white = hexColor('#FFFFFF');
   canvas.fill(
     linearGradient(0, h, w, 0, [
       { offset: 0, color: c.stripFrom },
@@ -482,7 +450,7 @@ export function drawStrip(brand: Brand): Canvas {
   );
 
   switch (brand.stripStyle) {
-    case "bubbles": {
+    case 'bubbles': {
       for (let i = 0; i < 9; i++) {
         const r = 50 + random() * 170;
         const cx = 260 + random() * (w - 200);
@@ -494,7 +462,7 @@ export function drawStrip(brand: Brand): Canvas {
       }
       break;
     }
-    case "waves": {
+    case 'waves': {
       for (let i = 0; i < 4; i++) {
         const base = h * (0.5 + i * 0.14);
         const amp = 14 + random() * 18;
@@ -509,17 +477,13 @@ export function drawStrip(brand: Brand): Canvas {
       }
       break;
     }
-    case "stripes": {
+    case 'stripes': {
       const period = 70 + Math.floor(random() * 40);
       const stripe: Sdf = (x, y) => {
         const t = (((x + y * 0.8) % period) + period) % period;
         return (Math.abs(t - period / 2) - period * 0.22) / 1.28;
       };
-      canvas.fillShape(
-        stripe,
-        { x0: 0, y0: 0, x1: w, y1: h },
-        withAlpha(white, 0.07),
-      );
+      canvas.fillShape(stripe, { x0: 0, y0: 0, x1: w, y1: h }, withAlpha(white, 0.07));
       canvas.fillCircle(
         w * 0.82,
         h * 0.35,
@@ -532,7 +496,7 @@ export function drawStrip(brand: Brand): Canvas {
       canvas.fillCircle(w * 0.82, h * 0.35, 90, withAlpha(c.accent, 0.9));
       break;
     }
-    case "rings": {
+    case 'rings': {
       const cx = w * (0.7 + random() * 0.15);
       const cy = h * (0.3 + random() * 0.4);
       for (let i = 0; i < 9; i++) {
@@ -546,7 +510,7 @@ export function drawStrip(brand: Brand): Canvas {
       canvas.fillCircle(cx, cy, 26, withAlpha(c.accent, 0.85));
       break;
     }
-    case "peaks": {
+    case 'peaks': {
       canvas.fillCircle(w * 0.78, h * 0.3, 150, withAlpha(c.accent, 0.15), {
         feather: 60,
       });
@@ -558,38 +522,25 @@ export function drawStrip(brand: Brand): Canvas {
           ridge.push([x, baseY - random() * (90 - layer * 20)]);
           ridge.push([x + 55 + random() * 40, baseY + 20 + random() * 30]);
         }
-        const shade = mixColor(
-          c.stripFrom,
-          hexColor("#000000"),
-          0.15 + layer * 0.2,
-        );
+        const shade = mixColor(c.stripFrom, hexColor('#000000'), 0.15 + layer * 0.2);
         const { f, slope } = piecewiseLinear(ridge);
         canvas.fillBelowCurve(f, slope, withAlpha(shade, 0.55 + layer * 0.2));
       }
       break;
     }
-    case "confetti": {
+    case 'confetti': {
       const palette = [c.accent, white, c.foreground];
       for (let i = 0; i < 70; i++) {
         const x = 300 + random() * (w - 310);
         const y = random() * h;
-        const color = withAlpha(
-          palette[i % palette.length]!,
-          0.35 + random() * 0.5,
-        );
+        const color = withAlpha(palette[i % palette.length]!, 0.35 + random() * 0.5);
         if (i % 2 === 0) {
           canvas.fillCircle(x, y, 5 + random() * 9, color);
         } else {
           const len = 16 + random() * 22;
           const angle = random() * Math.PI;
           canvas.fillShape(
-            sdSegment(
-              x,
-              y,
-              x + Math.cos(angle) * len,
-              y + Math.sin(angle) * len,
-              9,
-            ),
+            sdSegment(x, y, x + Math.cos(angle) * len, y + Math.sin(angle) * len, 9),
             {
               x0: x - len,
               y0: y - len,
@@ -611,8 +562,8 @@ export function drawStrip(brand: Brand): Canvas {
     w * 0.6,
     h,
     linearGradient(0, 0, w * 0.6, 0, [
-      { offset: 0, color: hexColor("#000000", 0.28) },
-      { offset: 1, color: hexColor("#000000", 0) },
+      { offset: 0, color: hexColor('#000000', 0.28) },
+      { offset: 1, color: hexColor('#000000', 0) },
     ]),
   );
   return canvas;
@@ -648,7 +599,7 @@ export function drawFooter(brand: Brand): Canvas {
  * the default strategy, and on this smooth artwork the files are only slightly larger.
  */
 const PNG_OPTIONS = {
-  filter: "up",
+  filter: 'up',
   zlib: { level: 9, strategy: zlibConstants.Z_RLE },
 } as const;
 
@@ -658,21 +609,18 @@ const cache = new Map<string, SeedImage[]>();
  * logo.png, icon.png and strip.png (plus footer.png when asked) for a brand. Encoded once per
  * brand and process; each call gets its own copies of the bytes.
  */
-export function brandImages(
-  brand: Brand,
-  options: { footer?: boolean } = {},
-): SeedImage[] {
-  const key = `${brand.key}|${options.footer ? "footer" : ""}`;
+export function brandImages(brand: Brand, options: { footer?: boolean } = {}): SeedImage[] {
+  const key = `${brand.key}|${options.footer ? 'footer' : ''}`;
   let images = cache.get(key);
   if (!images) {
     images = [
-      { fileName: "logo.png", png: encodePng(drawLogo(brand), PNG_OPTIONS) },
-      { fileName: "icon.png", png: encodePng(drawIcon(brand), PNG_OPTIONS) },
-      { fileName: "strip.png", png: encodePng(drawStrip(brand), PNG_OPTIONS) },
+      { fileName: 'logo.png', png: encodePng(drawLogo(brand), PNG_OPTIONS) },
+      { fileName: 'icon.png', png: encodePng(drawIcon(brand), PNG_OPTIONS) },
+      { fileName: 'strip.png', png: encodePng(drawStrip(brand), PNG_OPTIONS) },
     ];
     if (options.footer)
       images.push({
-        fileName: "footer.png",
+        fileName: 'footer.png',
         png: encodePng(drawFooter(brand), PNG_OPTIONS),
       });
     cache.set(key, images);

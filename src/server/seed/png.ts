@@ -9,7 +9,7 @@
  * Pixels are stored straight (not premultiplied) RGBA, 8 bits per channel, which is what PNG
  * colour type 6 wants.
  */
-import { type ZlibOptions, deflateSync, inflateSync } from "node:zlib";
+import { type ZlibOptions, deflateSync, inflateSync } from 'node:zlib';
 
 // ---------------------------------------------------------------------------------------------
 // Colours and paints
@@ -24,8 +24,8 @@ export interface Color {
 
 /** `#RRGGBB` (or `#RGB`) to a colour, with an optional alpha 0–1. */
 export function hexColor(hex: string, alpha = 1): Color {
-  let h = hex.replace(/^#/, "");
-  if (h.length === 3) h = [...h].map((c) => c + c).join("");
+  let h = hex.replace(/^#/, '');
+  if (h.length === 3) h = [...h].map((c) => c + c).join('');
   if (!/^[0-9a-fA-F]{6}$/.test(h)) throw new Error(`Not a colour: ${hex}`);
   const n = Number.parseInt(h, 16);
   return { r: (n >> 16) & 0xff, g: (n >> 8) & 0xff, b: n & 0xff, a: alpha };
@@ -52,7 +52,7 @@ export interface GradientStop {
 }
 
 export interface LinearGradient {
-  kind: "linear";
+  kind: 'linear';
   x0: number;
   y0: number;
   x1: number;
@@ -61,7 +61,7 @@ export interface LinearGradient {
 }
 
 export interface RadialGradient {
-  kind: "radial";
+  kind: 'radial';
   cx: number;
   cy: number;
   r: number;
@@ -70,27 +70,16 @@ export interface RadialGradient {
 
 export type Paint = Color | LinearGradient | RadialGradient;
 
-export function linearGradient(
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-  stops: GradientStop[],
-): LinearGradient {
-  return { kind: "linear", x0, y0, x1, y1, stops: sortStops(stops) };
+export function linearGradient(x0: number, y0: number, x1: number, y1: number, stops: GradientStop[]): LinearGradient {
+  return { kind: 'linear', x0, y0, x1, y1, stops: sortStops(stops) };
 }
 
-export function radialGradient(
-  cx: number,
-  cy: number,
-  r: number,
-  stops: GradientStop[],
-): RadialGradient {
-  return { kind: "radial", cx, cy, r, stops: sortStops(stops) };
+export function radialGradient(cx: number, cy: number, r: number, stops: GradientStop[]): RadialGradient {
+  return { kind: 'radial', cx, cy, r, stops: sortStops(stops) };
 }
 
 function sortStops(stops: GradientStop[]): GradientStop[] {
-  if (stops.length === 0) throw new Error("A gradient needs at least one stop");
+  if (stops.length === 0) throw new Error('A gradient needs at least one stop');
   return [...stops].sort((a, b) => a.offset - b.offset);
 }
 
@@ -129,14 +118,11 @@ function gradientTable(stops: GradientStop[]): {
  * read from a 1024-entry table, which is finer than 8-bit channels can show.
  */
 function paintSampler(paint: Paint): (x: number, y: number) => Color {
-  if (!("kind" in paint)) return () => paint;
+  if (!('kind' in paint)) return () => paint;
   const size = GRADIENT_STEPS;
-  const table = Array.from({ length: size + 1 }, (_, i) =>
-    colorAtStops(paint.stops, i / size),
-  );
-  const at = (t: number) =>
-    table[t <= 0 ? 0 : t >= 1 ? size : Math.round(t * size)]!;
-  if (paint.kind === "linear") {
+  const table = Array.from({ length: size + 1 }, (_, i) => colorAtStops(paint.stops, i / size));
+  const at = (t: number) => table[t <= 0 ? 0 : t >= 1 ? size : Math.round(t * size)]!;
+  if (paint.kind === 'linear') {
     const { x0, y0 } = paint;
     const dx = paint.x1 - x0;
     const dy = paint.y1 - y0;
@@ -164,13 +150,7 @@ export function sdCircle(cx: number, cy: number, r: number): Sdf {
 }
 
 /** Approximate but smooth ellipse distance, good for anti-aliasing. */
-export function sdEllipse(
-  cx: number,
-  cy: number,
-  rx: number,
-  ry: number,
-  angle = 0,
-): Sdf {
+export function sdEllipse(cx: number, cy: number, rx: number, ry: number, angle = 0): Sdf {
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
   const m = Math.min(rx, ry);
@@ -183,13 +163,7 @@ export function sdEllipse(
   };
 }
 
-export function sdRoundedRect(
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-  radius: number,
-): Sdf {
+export function sdRoundedRect(x: number, y: number, w: number, h: number, radius: number): Sdf {
   const hw = w / 2;
   const hh = h / 2;
   const cx = x + hw;
@@ -198,18 +172,14 @@ export function sdRoundedRect(
   return (px, py) => {
     const qx = Math.abs(px - cx) - hw + r;
     const qy = Math.abs(py - cy) - hh + r;
-    return (
-      length(Math.max(qx, 0), Math.max(qy, 0)) +
-      Math.min(Math.max(qx, qy), 0) -
-      r
-    );
+    return length(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
   };
 }
 
 /** Exact distance to a simple polygon (points in order, either winding). */
 export function sdPolygon(points: readonly (readonly [number, number])[]): Sdf {
   const n = points.length;
-  if (n < 3) throw new Error("A polygon needs at least three points");
+  if (n < 3) throw new Error('A polygon needs at least three points');
   return (px, py) => {
     const [fx, fy] = points[0]!;
     let d = (px - fx) ** 2 + (py - fy) ** 2;
@@ -223,18 +193,14 @@ export function sdPolygon(points: readonly (readonly [number, number])[]): Sdf {
       const wy = py - yi;
       const t = clamp01((wx * ex + wy * ey) / (ex * ex + ey * ey || 1));
       d = Math.min(d, (wx - ex * t) ** 2 + (wy - ey * t) ** 2);
-      if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi)
-        inside = !inside;
+      if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
     }
     return inside ? -Math.sqrt(d) : Math.sqrt(d);
   };
 }
 
 /** The region below (larger y than) a curve y = f(x), with the distance corrected for slope. */
-export function sdBelowCurve(
-  f: (x: number) => number,
-  slope: (x: number) => number,
-): Sdf {
+export function sdBelowCurve(f: (x: number) => number, slope: (x: number) => number): Sdf {
   return (x, y) => (f(x) - y) / Math.sqrt(1 + slope(x) ** 2);
 }
 
@@ -285,12 +251,7 @@ export class Canvas {
     readonly width: number,
     readonly height: number,
   ) {
-    if (
-      !Number.isInteger(width) ||
-      !Number.isInteger(height) ||
-      width <= 0 ||
-      height <= 0
-    ) {
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
       throw new Error(`Bad canvas size ${width}×${height}`);
     }
     this.data = new Uint8ClampedArray(width * height * 4);
@@ -304,14 +265,7 @@ export class Canvas {
 
   /** Composites `color` over one pixel with the given coverage (source-over, straight alpha). */
   blendPixel(x: number, y: number, color: Color, coverage = 1): void {
-    blendAt(
-      this.data,
-      (y * this.width + x) * 4,
-      color.r,
-      color.g,
-      color.b,
-      color.a * coverage,
-    );
+    blendAt(this.data, (y * this.width + x) * 4, color.r, color.g, color.b, color.a * coverage);
   }
 
   /** Paints the whole canvas (composited over what is there). */
@@ -320,24 +274,16 @@ export class Canvas {
   }
 
   /** Axis-aligned rectangle; fractional edges are anti-aliased. */
-  fillRect(
-    x: number,
-    y: number,
-    w: number,
-    h: number,
-    paint: Paint,
-    options: FillOptions = {},
-  ): this {
+  fillRect(x: number, y: number, w: number, h: number, paint: Paint, options: FillOptions = {}): this {
     const opacity = options.opacity ?? 1;
     const bx0 = Math.max(0, Math.floor(x));
     const by0 = Math.max(0, Math.floor(y));
     const bx1 = Math.min(this.width, Math.ceil(x + w));
     const by1 = Math.min(this.height, Math.ceil(y + h));
     const columns = new Float64Array(Math.max(0, bx1 - bx0));
-    for (let px = bx0; px < bx1; px++)
-      columns[px - bx0] = clamp01(Math.min(px + 1, x + w) - Math.max(px, x));
+    for (let px = bx0; px < bx1; px++) columns[px - bx0] = clamp01(Math.min(px + 1, x + w) - Math.max(px, x));
     const d = this.data;
-    if ("kind" in paint && paint.kind === "linear") {
+    if ('kind' in paint && paint.kind === 'linear') {
       // The hot path for backgrounds: t is affine in x, so step it along the row.
       const { table, size } = gradientTable(paint.stops);
       const dx = paint.x1 - paint.x0;
@@ -346,20 +292,11 @@ export class Canvas {
       const step = (dx / len2) * size;
       for (let py = by0; py < by1; py++) {
         const cy = clamp01(Math.min(py + 1, y + h) - Math.max(py, y)) * opacity;
-        let t =
-          (((bx0 + 0.5 - paint.x0) * dx + (py + 0.5 - paint.y0) * dy) / len2) *
-          size;
+        let t = (((bx0 + 0.5 - paint.x0) * dx + (py + 0.5 - paint.y0) * dy) / len2) * size;
         let i = (py * this.width + bx0) * 4;
         for (let px = bx0; px < bx1; px++, t += step, i += 4) {
           const k = (t <= 0 ? 0 : t >= size ? size : Math.round(t)) * 4;
-          blendAt(
-            d,
-            i,
-            table[k]!,
-            table[k + 1]!,
-            table[k + 2]!,
-            table[k + 3]! * columns[px - bx0]! * cy,
-          );
+          blendAt(d, i, table[k]!, table[k + 1]!, table[k + 2]!, table[k + 3]! * columns[px - bx0]! * cy);
         }
       }
       return this;
@@ -369,14 +306,7 @@ export class Canvas {
       const cy = clamp01(Math.min(py + 1, y + h) - Math.max(py, y)) * opacity;
       for (let px = bx0; px < bx1; px++) {
         const c = sample(px + 0.5, py + 0.5);
-        blendAt(
-          d,
-          (py * this.width + px) * 4,
-          c.r,
-          c.g,
-          c.b,
-          c.a * columns[px - bx0]! * cy,
-        );
+        blendAt(d, (py * this.width + px) * 4, c.r, c.g, c.b, c.a * columns[px - bx0]! * cy);
       }
     }
     return this;
@@ -386,12 +316,7 @@ export class Canvas {
    * Fills the inside of a signed distance function. `bounds` limits the work; it is grown by
    * the feather so soft edges are not clipped.
    */
-  fillShape(
-    sdf: Sdf,
-    bounds: Box,
-    paint: Paint,
-    options: FillOptions = {},
-  ): this {
+  fillShape(sdf: Sdf, bounds: Box, paint: Paint, options: FillOptions = {}): this {
     const feather = Math.max(1, options.feather ?? 1);
     const opacity = options.opacity ?? 1;
     const sample = paintSampler(paint);
@@ -440,32 +365,17 @@ export class Canvas {
       const fy = f(x);
       const s = slope(x);
       const k = 1 / Math.sqrt(1 + s * s) / feather;
-      const start = Math.max(
-        0,
-        Math.floor(fy - feather * Math.sqrt(1 + s * s) - 1),
-      );
+      const start = Math.max(0, Math.floor(fy - feather * Math.sqrt(1 + s * s) - 1));
       for (let py = start; py < this.height; py++) {
         const coverage = clamp01(0.5 - (fy - (py + 0.5)) * k);
-        if (coverage > 0)
-          this.blendPixel(px, py, sample(x, py + 0.5), coverage * opacity);
+        if (coverage > 0) this.blendPixel(px, py, sample(x, py + 0.5), coverage * opacity);
       }
     }
     return this;
   }
 
-  fillCircle(
-    cx: number,
-    cy: number,
-    r: number,
-    paint: Paint,
-    options: FillOptions = {},
-  ): this {
-    return this.fillShape(
-      sdCircle(cx, cy, r),
-      { x0: cx - r, y0: cy - r, x1: cx + r, y1: cy + r },
-      paint,
-      options,
-    );
+  fillCircle(cx: number, cy: number, r: number, paint: Paint, options: FillOptions = {}): this {
+    return this.fillShape(sdCircle(cx, cy, r), { x0: cx - r, y0: cy - r, x1: cx + r, y1: cy + r }, paint, options);
   }
 
   fillEllipse(
@@ -495,19 +405,10 @@ export class Canvas {
     paint: Paint,
     options: FillOptions = {},
   ): this {
-    return this.fillShape(
-      sdRoundedRect(x, y, w, h, radius),
-      { x0: x, y0: y, x1: x + w, y1: y + h },
-      paint,
-      options,
-    );
+    return this.fillShape(sdRoundedRect(x, y, w, h, radius), { x0: x, y0: y, x1: x + w, y1: y + h }, paint, options);
   }
 
-  fillPolygon(
-    points: readonly (readonly [number, number])[],
-    paint: Paint,
-    options: FillOptions = {},
-  ): this {
+  fillPolygon(points: readonly (readonly [number, number])[], paint: Paint, options: FillOptions = {}): this {
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
     return this.fillShape(
@@ -531,16 +432,7 @@ export function createCanvas(width: number, height: number): Canvas {
 // ---------------------------------------------------------------------------------------------
 // PNG encoding
 
-export const PNG_SIGNATURE = Uint8Array.of(
-  0x89,
-  0x50,
-  0x4e,
-  0x47,
-  0x0d,
-  0x0a,
-  0x1a,
-  0x0a,
-);
+export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -553,14 +445,9 @@ const CRC_TABLE = (() => {
 })();
 
 /** CRC-32 (ISO 3309 / ITU-T V.42, as PNG uses). */
-export function crc32(
-  bytes: Uint8Array,
-  start = 0,
-  end = bytes.length,
-): number {
+export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
   let c = 0xffffffff;
-  for (let i = start; i < end; i++)
-    c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -580,30 +467,22 @@ export interface EncodeOptions {
    * residuals; `up` uses filter type 2 everywhere (one pass, nearly as small for smooth
    * artwork); `none` writes filter type 0 everywhere.
    */
-  filter?: "adaptive" | "up" | "none";
+  filter?: 'adaptive' | 'up' | 'none';
   /** Passed to zlib; the default is level 6 with the default strategy. */
   zlib?: ZlibOptions;
 }
 
 /** Encodes RGBA pixels as an 8-bit truecolour-with-alpha, non-interlaced PNG. */
-export function encodePng(
-  canvas: Pick<Canvas, "width" | "height" | "data">,
-  options: EncodeOptions = {},
-): Uint8Array {
+export function encodePng(canvas: Pick<Canvas, 'width' | 'height' | 'data'>, options: EncodeOptions = {}): Uint8Array {
   const { width, height } = canvas;
   const data =
     canvas.data instanceof Uint8Array
       ? canvas.data
-      : new Uint8Array(
-          canvas.data.buffer,
-          canvas.data.byteOffset,
-          canvas.data.byteLength,
-        );
-  if (data.length !== width * height * 4)
-    throw new Error("Pixel data does not match the size");
+      : new Uint8Array(canvas.data.buffer, canvas.data.byteOffset, canvas.data.byteLength);
+  if (data.length !== width * height * 4) throw new Error('Pixel data does not match the size');
   const stride = width * 4;
   const raw = new Uint8Array((stride + 1) * height);
-  const filter = options.filter ?? "adaptive";
+  const filter = options.filter ?? 'adaptive';
   const scratch = new Uint8Array(stride);
   const zero = new Uint8Array(stride);
 
@@ -611,7 +490,7 @@ export function encodePng(
     const row = data.subarray(y * stride, (y + 1) * stride);
     const prev = y > 0 ? data.subarray((y - 1) * stride, y * stride) : zero;
     const at = y * (stride + 1);
-    if (filter === "up") {
+    if (filter === 'up') {
       filterRow(2, row, prev, scratch, Infinity);
       raw[at] = 2;
       raw.set(scratch, at + 1);
@@ -619,7 +498,7 @@ export function encodePng(
     }
     raw[at] = 0;
     raw.set(row, at + 1);
-    if (filter === "none") continue;
+    if (filter === 'none') continue;
     let best = 0;
     let bestScore = filterRow(0, row, prev, scratch, Infinity);
     for (let type = 1; type < 5; type++) {
@@ -647,12 +526,7 @@ export function encodePng(
   ihdr[12] = 0; // no interlace
 
   const idat = new Uint8Array(deflateSync(raw, options.zlib));
-  const parts = [
-    PNG_SIGNATURE,
-    chunk("IHDR", ihdr),
-    chunk("IDAT", idat),
-    chunk("IEND", new Uint8Array(0)),
-  ];
+  const parts = [PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const p of parts) {
@@ -666,13 +540,7 @@ export function encodePng(
  * Writes one row filtered with `type` into `out` and returns the sum of the residuals read as
  * signed bytes; gives up (returning at least `limit`) once the sum reaches `limit`.
  */
-function filterRow(
-  type: number,
-  row: Uint8Array,
-  prev: Uint8Array,
-  out: Uint8Array,
-  limit: number,
-): number {
+function filterRow(type: number, row: Uint8Array, prev: Uint8Array, out: Uint8Array, limit: number): number {
   const n = row.length;
   let score = 0;
   let i = 0;
@@ -701,8 +569,7 @@ function filterRow(
       break;
     case 3:
       for (; i < n && score < limit; i++) {
-        const r =
-          (row[i]! - (((i >= 4 ? row[i - 4]! : 0) + prev[i]!) >> 1)) & 0xff;
+        const r = (row[i]! - (((i >= 4 ? row[i - 4]! : 0) + prev[i]!) >> 1)) & 0xff;
         out[i] = r;
         score += r < 128 ? r : 256 - r;
       }
@@ -738,16 +605,10 @@ function hasSignature(bytes: Uint8Array): boolean {
 }
 
 /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
-export function readPngSize(
-  bytes: Uint8Array,
-): { width: number; height: number } | null {
+export function readPngSize(bytes: Uint8Array): { width: number; height: number } | null {
   if (bytes.length < 24 || !hasSignature(bytes)) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (
-    String.fromCharCode(bytes[12]!, bytes[13]!, bytes[14]!, bytes[15]!) !==
-    "IHDR"
-  )
-    return null;
+  if (String.fromCharCode(bytes[12]!, bytes[13]!, bytes[14]!, bytes[15]!) !== 'IHDR') return null;
   const width = view.getUint32(16);
   const height = view.getUint32(20);
   return width > 0 && height > 0 ? { width, height } : null;
@@ -764,7 +625,7 @@ export interface DecodedPng {
  * Checks chunk CRCs. Anything else throws; it is not a general decoder.
  */
 export function decodePng(bytes: Uint8Array): DecodedPng {
-  if (!hasSignature(bytes)) throw new Error("Not a PNG");
+  if (!hasSignature(bytes)) throw new Error('Not a PNG');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 8;
   let width = 0;
@@ -775,27 +636,24 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
     const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
     const end = offset + 8 + length;
     if (end + 4 > bytes.length) throw new Error(`Truncated ${type} chunk`);
-    if (crc32(bytes, offset + 4, end) !== view.getUint32(end))
-      throw new Error(`Bad CRC in ${type}`);
+    if (crc32(bytes, offset + 4, end) !== view.getUint32(end)) throw new Error(`Bad CRC in ${type}`);
     const body = bytes.subarray(offset + 8, end);
-    if (type === "IHDR") {
+    if (type === 'IHDR') {
       width = view.getUint32(offset + 8);
       height = view.getUint32(offset + 12);
       const [depth, colorType, , , interlace] = body.subarray(8);
-      if (depth !== 8 || colorType !== 6 || interlace !== 0)
-        throw new Error("Only 8-bit RGBA, non-interlaced");
-    } else if (type === "IDAT") {
+      if (depth !== 8 || colorType !== 6 || interlace !== 0) throw new Error('Only 8-bit RGBA, non-interlaced');
+    } else if (type === 'IDAT') {
       idat.push(body);
-    } else if (type === "IEND") {
+    } else if (type === 'IEND') {
       break;
     }
     offset = end + 4;
   }
-  if (!width || !height) throw new Error("No IHDR");
+  if (!width || !height) throw new Error('No IHDR');
   const raw = new Uint8Array(inflateSync(Buffer.concat(idat)));
   const stride = width * 4;
-  if (raw.length !== (stride + 1) * height)
-    throw new Error("Image data has the wrong length");
+  if (raw.length !== (stride + 1) * height) throw new Error('Image data has the wrong length');
   const data = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
     const type = raw[y * (stride + 1)]!;
@@ -817,8 +675,7 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
                 : type === 4
                   ? paeth(a, b, c)
                   : NaN;
-      if (Number.isNaN(predictor))
-        throw new Error(`Unknown filter type ${type}`);
+      if (Number.isNaN(predictor)) throw new Error(`Unknown filter type ${type}`);
       data[at + i] = (src[i]! + predictor) & 0xff;
     }
   }
@@ -831,14 +688,7 @@ export function length(x: number, y: number): number {
 }
 
 /** Source-over of a straight-alpha colour onto the pixel at byte offset `i`. */
-function blendAt(
-  d: Uint8ClampedArray,
-  i: number,
-  r: number,
-  g: number,
-  b: number,
-  alpha: number,
-): void {
+function blendAt(d: Uint8ClampedArray, i: number, r: number, g: number, b: number, alpha: number): void {
   if (alpha <= 0) return;
   const sa = alpha > 1 ? 1 : alpha;
   const da = d[i + 3]!;

@@ -1,14 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { REQUIRED_PASS_IMAGES, SLUG_PATTERN } from "../../contract/rules";
-import {
-  CreateLocationRequestSchema,
-  CreatePassRequestSchema,
-} from "../../contract/schemas";
-import { IMAGE_SIZES } from "./images";
-import { decodePng, readPngSize } from "./png";
-import { buildSeed, timeOrderedId } from "./seed-data";
-import type { SeedPass } from "./seed-types";
-import { Buffer } from "node:buffer";
+import { describe, expect, it } from 'vitest';
+import { REQUIRED_PASS_IMAGES, SLUG_PATTERN } from '../../contract/rules';
+import { CreateLocationRequestSchema, CreatePassRequestSchema } from '../../contract/schemas';
+import { IMAGE_SIZES } from './images';
+import { decodePng, readPngSize } from './png';
+import { buildSeed, timeOrderedId } from './seed-data';
+import type { SeedPass } from './seed-types';
+import { Buffer } from 'node:buffer';
 
 const seed = buildSeed();
 const allPasses = seed.workspaces.flatMap((w) => w.passes);
@@ -34,36 +31,29 @@ function luminance(hex: string): number {
     const c = v / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
-  return (
-    0.2126 * channel((n >> 16) & 0xff) +
-    0.7152 * channel((n >> 8) & 0xff) +
-    0.0722 * channel(n & 0xff)
-  );
+  return 0.2126 * channel((n >> 16) & 0xff) + 0.7152 * channel((n >> 8) & 0xff) + 0.0722 * channel(n & 0xff);
 }
 
 function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [
-    number,
-    number,
-  ];
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
 
-describe("buildSeed", () => {
-  it("has two named workspaces with distinct ids", () => {
+describe('buildSeed', () => {
+  it('has two named workspaces with distinct ids', () => {
     expect(seed.workspaces).toHaveLength(2);
     expect(new Set(seed.workspaces.map((w) => w.id)).size).toBe(2);
-    for (const w of seed.workspaces) expect(w.name.trim()).not.toBe("");
+    for (const w of seed.workspaces) expect(w.name.trim()).not.toBe('');
   });
 
-  it("creates every pass through the strict request schema", () => {
+  it('creates every pass through the strict request schema', () => {
     for (const pass of allPasses) {
       const result = CreatePassRequestSchema.safeParse(createBody(pass));
       expect(result.error?.issues ?? [], pass.passName).toEqual([]);
     }
   });
 
-  it("creates every location through the strict location schema", () => {
+  it('creates every location through the strict location schema', () => {
     for (const pass of allPasses) {
       expect(pass.locations.length).toBeLessThanOrEqual(4);
       for (const location of pass.locations) {
@@ -71,67 +61,44 @@ describe("buildSeed", () => {
           ...location,
           walletPass: { id: pass.id },
         });
-        expect(
-          result.error?.issues ?? [],
-          `${pass.passName}: ${location.name}`,
-        ).toEqual([]);
+        expect(result.error?.issues ?? [], `${pass.passName}: ${location.name}`).toEqual([]);
         expect(result.data?.relevantText.length).toBeLessThanOrEqual(255);
       }
     }
   });
 
-  it("keeps names and slugs unique within each workspace, with enough passes of both statuses", () => {
+  it('keeps names and slugs unique within each workspace, with enough passes of both statuses', () => {
     for (const w of seed.workspaces) {
       expect(w.passes.length).toBeGreaterThanOrEqual(6);
-      expect(new Set(w.passes.map((p) => p.passName)).size).toBe(
-        w.passes.length,
-      );
-      expect(new Set(w.passes.map((p) => p.passLinkSlug)).size).toBe(
-        w.passes.length,
-      );
+      expect(new Set(w.passes.map((p) => p.passName)).size).toBe(w.passes.length);
+      expect(new Set(w.passes.map((p) => p.passLinkSlug)).size).toBe(w.passes.length);
       for (const p of w.passes) expect(p.passLinkSlug).toMatch(SLUG_PATTERN);
-      expect(
-        w.passes.filter((p) => p.status === "Draft").length,
-      ).toBeGreaterThanOrEqual(2);
-      expect(
-        w.passes.filter((p) => p.status === "Published").length,
-      ).toBeGreaterThanOrEqual(2);
+      expect(w.passes.filter((p) => p.status === 'Draft').length).toBeGreaterThanOrEqual(2);
+      expect(w.passes.filter((p) => p.status === 'Published').length).toBeGreaterThanOrEqual(2);
     }
   });
 
-  it("gives every pass logo, icon and strip PNGs of the Apple @3x sizes", () => {
+  it('gives every pass logo, icon and strip PNGs of the Apple @3x sizes', () => {
     for (const pass of allPasses) {
       const names = pass.images.map((i) => i.fileName);
-      for (const required of REQUIRED_PASS_IMAGES)
-        expect(names, pass.passName).toContain(required);
+      for (const required of REQUIRED_PASS_IMAGES) expect(names, pass.passName).toContain(required);
       expect(new Set(names).size).toBe(names.length);
       for (const image of pass.images) {
-        const expected =
-          IMAGE_SIZES[
-            image.fileName.replace(".png", "") as keyof typeof IMAGE_SIZES
-          ];
-        expect(
-          readPngSize(image.png),
-          `${pass.passName} ${image.fileName}`,
-        ).toEqual(expected);
-        if (image.fileName === "strip.png")
-          expect(image.png.length).toBeLessThan(200 * 1024);
+        const expected = IMAGE_SIZES[image.fileName.replace('.png', '') as keyof typeof IMAGE_SIZES];
+        expect(readPngSize(image.png), `${pass.passName} ${image.fileName}`).toEqual(expected);
+        if (image.fileName === 'strip.png') expect(image.png.length).toBeLessThan(200 * 1024);
       }
     }
-    expect(
-      allPasses.filter((p) => p.images.some((i) => i.fileName === "footer.png"))
-        .length,
-    ).toBeGreaterThanOrEqual(2);
+    expect(allPasses.filter((p) => p.images.some((i) => i.fileName === 'footer.png')).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("draws logos on a transparent background and icons and strips opaque", () => {
+  it('draws logos on a transparent background and icons and strips opaque', () => {
     const pass = allPasses[0]!;
-    const decoded = (name: string) =>
-      decodePng(pass.images.find((i) => i.fileName === name)!.png);
-    const logo = decoded("logo.png");
+    const decoded = (name: string) => decodePng(pass.images.find((i) => i.fileName === name)!.png);
+    const logo = decoded('logo.png');
     expect(logo.data[3]).toBe(0); // top-left corner
     expect(logo.data.some((v, i) => i % 4 === 3 && v === 255)).toBe(true);
-    for (const name of ["icon.png", "strip.png"]) {
+    for (const name of ['icon.png', 'strip.png']) {
       const { data } = decoded(name);
       expect(
         data.every((v, i) => i % 4 !== 3 || v === 255),
@@ -140,34 +107,22 @@ describe("buildSeed", () => {
     }
   });
 
-  it("has plausible counts: issued ≥ active, some in thousands, a new pass with none", () => {
+  it('has plausible counts: issued ≥ active, some in thousands, a new pass with none', () => {
     for (const { counts, passName } of allPasses) {
-      expect(counts.appleIssued, passName).toBeGreaterThanOrEqual(
-        counts.appleActive,
-      );
-      expect(counts.googleIssued, passName).toBeGreaterThanOrEqual(
-        counts.googleActive,
-      );
-      for (const v of Object.values(counts))
-        expect(Number.isInteger(v) && v >= 0).toBe(true);
+      expect(counts.appleIssued, passName).toBeGreaterThanOrEqual(counts.appleActive);
+      expect(counts.googleIssued, passName).toBeGreaterThanOrEqual(counts.googleActive);
+      for (const v of Object.values(counts)) expect(Number.isInteger(v) && v >= 0).toBe(true);
     }
-    expect(
-      allPasses.some(
-        (p) => p.counts.appleIssued + p.counts.googleIssued >= 1000,
-      ),
-    ).toBe(true);
-    expect(
-      allPasses.some((p) => Object.values(p.counts).every((v) => v === 0)),
-    ).toBe(true);
+    expect(allPasses.some((p) => p.counts.appleIssued + p.counts.googleIssued >= 1000)).toBe(true);
+    expect(allPasses.some((p) => Object.values(p.counts).every((v) => v === 0))).toBe(true);
   });
 
-  it("writes change messages with %@ and keeps field keys to 2–4 secondary fields", () => {
+  it('writes change messages with %@ and keeps field keys to 2–4 secondary fields', () => {
     for (const { passMetadata: m, passName } of allPasses) {
-      expect(m.topField?.changeMessage, passName).toContain("%@");
+      expect(m.topField?.changeMessage, passName).toContain('%@');
       expect(m.secondaryFields?.length).toBeGreaterThanOrEqual(2);
       expect(m.secondaryFields?.length).toBeLessThanOrEqual(4);
-      for (const f of m.secondaryFields ?? [])
-        if (f.changeMessage) expect(f.changeMessage).toContain("%@");
+      for (const f of m.secondaryFields ?? []) if (f.changeMessage) expect(f.changeMessage).toContain('%@');
       expect(m.backFields?.length).toBeGreaterThanOrEqual(1);
       expect(m.backFields?.length).toBeLessThanOrEqual(4);
       for (const b of m.backFields ?? []) {
@@ -178,90 +133,67 @@ describe("buildSeed", () => {
     }
   });
 
-  it("uses readable colours, with at most one low-contrast pass per workspace", () => {
+  it('uses readable colours, with at most one low-contrast pass per workspace', () => {
     for (const w of seed.workspaces) {
-      const ratios = w.passes.map((p) =>
-        contrast(
-          p.passMetadata.backgroundColor!,
-          p.passMetadata.displayTextColor!,
-        ),
-      );
+      const ratios = w.passes.map((p) => contrast(p.passMetadata.backgroundColor!, p.passMetadata.displayTextColor!));
       expect(ratios.filter((r) => r < 4.5).length).toBeLessThanOrEqual(1);
       for (const r of ratios) expect(r).toBeGreaterThan(2);
     }
   });
 
-  it("sends user deep links with only the fields their app type uses", () => {
+  it('sends user deep links with only the fields their app type uses', () => {
     for (const { passMetadata: m } of allPasses) {
       const link = m.userDeepLink!;
       const keys = Object.keys(link).sort();
-      if (link.appType === "Mobile App") {
-        expect(keys).toEqual([
-          "appType",
-          "appleAppStoreUrl",
-          "googlePlayStoreUrl",
-          "inputLink",
-          "launchUrl",
-        ]);
+      if (link.appType === 'Mobile App') {
+        expect(keys).toEqual(['appType', 'appleAppStoreUrl', 'googlePlayStoreUrl', 'inputLink', 'launchUrl']);
       } else {
-        expect(keys).toEqual(["appType", "inputLink"]);
+        expect(keys).toEqual(['appType', 'inputLink']);
       }
     }
   });
 
-  it("orders pass ids by creation time and keeps times in 2025–2026", () => {
-    const byTime = [...allPasses]
-      .sort((a, b) => a.createdTime.localeCompare(b.createdTime))
-      .map((p) => p.id);
+  it('orders pass ids by creation time and keeps times in 2025–2026', () => {
+    const byTime = [...allPasses].sort((a, b) => a.createdTime.localeCompare(b.createdTime)).map((p) => p.id);
     expect([...byTime].sort()).toEqual(byTime);
     for (const p of allPasses) {
-      expect(p.id).toMatch(
-        /^[0-9a-f]{8}-[0-9a-f]{4}-6[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-      );
-      expect(p.createdTime.slice(0, 3)).toBe("202");
-      expect(["2025", "2026"]).toContain(p.createdTime.slice(0, 4));
+      expect(p.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-6[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(p.createdTime.slice(0, 3)).toBe('202');
+      expect(['2025', '2026']).toContain(p.createdTime.slice(0, 4));
       expect(p.updatedTime >= p.createdTime).toBe(true);
-      expect(p.updatedTime.slice(0, 4) <= "2026").toBe(true);
+      expect(p.updatedTime.slice(0, 4) <= '2026').toBe(true);
     }
     expect(new Set(allPasses.map((p) => p.createdBy)).size).toBe(1);
   });
 
-  it("lists the demo key reaching every workspace first", () => {
+  it('lists the demo key reaching every workspace first', () => {
     const [all, first] = seed.demoKeys;
     expect(seed.demoKeys).toHaveLength(2);
-    expect(all?.label).toBe("Demo key (all workspaces)");
+    expect(all?.label).toBe('Demo key (all workspaces)');
     expect(all?.workspaceIds).toEqual(seed.workspaces.map((w) => w.id));
-    expect(first?.label).toBe("Demo key (first workspace only)");
+    expect(first?.label).toBe('Demo key (first workspace only)');
     expect(first?.workspaceIds).toEqual([seed.workspaces[0]!.id]);
-    for (const key of seed.demoKeys)
-      expect(key.apiKey).toMatch(/^ub_test_[a-z0-9_]+$/);
+    for (const key of seed.demoKeys) expect(key.apiKey).toMatch(/^ub_test_[a-z0-9_]+$/);
   });
 
-  it("is deterministic", () => {
+  it('is deterministic', () => {
     // Compare image bytes with Buffer.equals: a deep equal over megabytes is needlessly slow.
     const withoutImages = (data: typeof seed) =>
-      JSON.stringify(data, (key, value: unknown) =>
-        key === "png" ? undefined : value,
-      );
+      JSON.stringify(data, (key, value: unknown) => (key === 'png' ? undefined : value));
     const again = buildSeed();
     expect(withoutImages(again)).toBe(withoutImages(seed));
-    const images = (data: typeof seed) =>
-      data.workspaces.flatMap((w) => w.passes.flatMap((p) => p.images));
+    const images = (data: typeof seed) => data.workspaces.flatMap((w) => w.passes.flatMap((p) => p.images));
     const [a, b] = [images(seed), images(again)];
     expect(a.length).toBe(b.length);
-    a.forEach((image, i) =>
-      expect(Buffer.from(image.png).equals(Buffer.from(b[i]!.png))).toBe(true),
-    );
+    a.forEach((image, i) => expect(Buffer.from(image.png).equals(Buffer.from(b[i]!.png))).toBe(true));
   });
 });
 
-describe("timeOrderedId", () => {
-  it("makes version 6 UUIDs that sort by time", () => {
-    const a = timeOrderedId("2025-10-02T14:05:11.482Z", 1, "5a6b7c8d9e01");
-    const b = timeOrderedId("2025-10-02T14:05:11.483Z", 0, "000000000000");
-    expect(a).toMatch(
-      /^1f0[0-9a-f]{5}-[0-9a-f]{4}-6[0-9a-f]{3}-8001-5a6b7c8d9e01$/,
-    );
+describe('timeOrderedId', () => {
+  it('makes version 6 UUIDs that sort by time', () => {
+    const a = timeOrderedId('2025-10-02T14:05:11.482Z', 1, '5a6b7c8d9e01');
+    const b = timeOrderedId('2025-10-02T14:05:11.483Z', 0, '000000000000');
+    expect(a).toMatch(/^1f0[0-9a-f]{5}-[0-9a-f]{4}-6[0-9a-f]{3}-8001-5a6b7c8d9e01$/);
     expect(a < b).toBe(true);
   });
 });

@@ -53,7 +53,8 @@ export function passDocOf(body: JsonObject): JsonObject {
   // Locations live in their own table; whatever a client echoes back here is dropped.
   if (isObject(meta)) doc.passMetadata = pick(meta, (k) => k !== 'locations');
   const images = doc.uploadInfoList;
-  if (Array.isArray(images)) doc.uploadInfoList = images.map((i: unknown) => (isObject(i) ? pick(i, (k) => k !== 'url') : i));
+  if (Array.isArray(images))
+    doc.uploadInfoList = images.map((i: unknown) => (isObject(i) ? pick(i, (k) => k !== 'url') : i));
   return doc;
 }
 
@@ -63,4 +64,3 @@ export function locationDocOf(body: JsonObject): JsonObject {
   doc.enabled = typeof body.enabled === 'boolean' ? body.enabled : true;
   return doc;
 }
-

@@ -62,7 +62,9 @@ describe('sandbox store', () => {
     const dataDir = tempDir();
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const first = await startSandbox({ dataDir, seed: seedWithPass });
-    const created = WalletPassSchema.parse(await (await first.api('POST', '/v1/wallet-pass', { json: passBody({ passName: 'Survivor' }) })).json());
+    const created = WalletPassSchema.parse(
+      await (await first.api('POST', '/v1/wallet-pass', { json: passBody({ passName: 'Survivor' }) })).json(),
+    );
     await first.api('POST', '/v1/wallet-pass-location', { json: locationBody(created.id, { name: 'Kept spot' }) });
     await first.api('PATCH', `/v1/wallet-pass/${created.id}`, { json: { notificationHeader: 'CHANGED' } });
     expect((await first.api('DELETE', '/v1/wallet-pass/018f0000-0000-7000-8000-000000000001')).status).toBe(204);
@@ -74,7 +76,9 @@ describe('sandbox store', () => {
       return seedWithPass();
     });
     expect(seedCalls).toBe(0);
-    const [read] = WalletPassDetailResponseSchema.parse(await (await second.api('GET', `/v1/wallet-pass/${created.id}`)).json());
+    const [read] = WalletPassDetailResponseSchema.parse(
+      await (await second.api('GET', `/v1/wallet-pass/${created.id}`)).json(),
+    );
     expect(read?.passName).toBe('Survivor');
     expect(read?.notificationHeader).toBe('CHANGED');
     expect(read?.passMetadata?.locations?.map((l) => l.name)).toEqual(['Kept spot']);
@@ -128,7 +132,9 @@ describe('sandbox store', () => {
       db.close();
     });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'passes'").all();
+    const indexes = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'passes'")
+      .all();
     expect(indexes.map((i) => i.name)).toContain('passes_by_workspace_time');
     const plan = db
       .prepare<[], { detail: string }>(
@@ -141,7 +147,9 @@ describe('sandbox store', () => {
   it('moves counts of Published passes only, keeping the invariants and updatedTime', async () => {
     const sandbox = await sandboxIn(tempDir(), seedWithPass);
     cleanup.push(() => rmSync(sandbox.dataDir, { recursive: true, force: true }));
-    const draft = WalletPassSchema.parse(await (await sandbox.api('POST', '/v1/wallet-pass', { json: passBody() })).json());
+    const draft = WalletPassSchema.parse(
+      await (await sandbox.api('POST', '/v1/wallet-pass', { json: passBody() })).json(),
+    );
     const published = WalletPassSchema.parse(
       await (
         await sandbox.api('POST', '/v1/wallet-pass', {

@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import type { Workspace } from '../../contract/queries';
-import type { CreateLocationRequest, CreatePassRequest, UpdateLocationRequest, UpdatePassRequest } from '../../contract/schemas';
+import type {
+  CreateLocationRequest,
+  CreatePassRequest,
+  UpdateLocationRequest,
+  UpdatePassRequest,
+} from '../../contract/schemas';
 import { uploadKeyOf } from '../../contract/schemas';
 import { REQUIRED_PASS_IMAGES } from '../../contract/rules';
 import { invalidInput, notFound } from '../errors';
@@ -188,7 +193,9 @@ export class SandboxStore {
   constructor(db: Database.Database) {
     this.#db = db;
     this.#statements = {
-      passById: db.prepare<[string, string], PassRow>(`SELECT ${PASS_COLUMNS} FROM passes WHERE id = ? AND workspace_id = ?`),
+      passById: db.prepare<[string, string], PassRow>(
+        `SELECT ${PASS_COLUMNS} FROM passes WHERE id = ? AND workspace_id = ?`,
+      ),
       passesByIds: db.prepare<[string, string], PassRow>(
         `SELECT ${PASS_COLUMNS} FROM passes WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`,
       ),
@@ -198,7 +205,9 @@ export class SandboxStore {
       passIdByNameKey: db.prepare<[string, string], { id: string }>(
         'SELECT id FROM passes WHERE workspace_id = ? AND pass_name_key = ?',
       ),
-      passIdBySlug: db.prepare<[string, string], { id: string }>('SELECT id FROM passes WHERE workspace_id = ? AND slug = ?'),
+      passIdBySlug: db.prepare<[string, string], { id: string }>(
+        'SELECT id FROM passes WHERE workspace_id = ? AND slug = ?',
+      ),
       insertPass: db.prepare(
         `INSERT INTO passes (id, workspace_id, account_id, pass_name, pass_name_key, pass_name_lower, status, slug,
            google_pass_link, doc, apple_issued, google_issued, apple_active, google_active,
@@ -213,9 +222,10 @@ export class SandboxStore {
          WHERE id = @id AND workspace_id = @workspaceId`,
       ),
       deletePass: db.prepare<[string, string]>('DELETE FROM passes WHERE id = ? AND workspace_id = ?'),
-      publishedCounts: db.prepare<[], Pick<PassRow, 'id' | 'apple_issued' | 'google_issued' | 'apple_active' | 'google_active'>>(
-        `SELECT id, apple_issued, google_issued, apple_active, google_active FROM passes WHERE status = 'Published'`,
-      ),
+      publishedCounts: db.prepare<
+        [],
+        Pick<PassRow, 'id' | 'apple_issued' | 'google_issued' | 'apple_active' | 'google_active'>
+      >(`SELECT id, apple_issued, google_issued, apple_active, google_active FROM passes WHERE status = 'Published'`),
       updateCounts: db.prepare(
         `UPDATE passes SET apple_issued = @appleIssued, google_issued = @googleIssued,
            apple_active = @appleActive, google_active = @googleActive WHERE id = @id`,
@@ -230,7 +240,9 @@ export class SandboxStore {
         `SELECT ${LOCATION_COLUMNS} FROM locations WHERE pass_id IN (SELECT value FROM json_each(?))
          ORDER BY created_time, id`,
       ),
-      countLocationsOfPass: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM locations WHERE pass_id = ?'),
+      countLocationsOfPass: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM locations WHERE pass_id = ?',
+      ),
       insertLocation: db.prepare(
         `INSERT INTO locations (id, workspace_id, pass_id, name, name_lower, doc, created_time, updated_time, created_by, updated_by)
          VALUES (@id, @workspaceId, @passId, @name, @nameLower, @doc, @createdTime, @updatedTime, @createdBy, @updatedBy)`,
@@ -245,7 +257,9 @@ export class SandboxStore {
          VALUES (@key, @workspaceId, @png, @width, @height, @createdTime)`,
       ),
       uploadPng: db.prepare<[string], { png: Buffer }>('SELECT png FROM uploads WHERE key = ?'),
-      uploadInWorkspace: db.prepare<[string, string], { key: string }>('SELECT key FROM uploads WHERE key = ? AND workspace_id = ?'),
+      uploadInWorkspace: db.prepare<[string, string], { key: string }>(
+        'SELECT key FROM uploads WHERE key = ? AND workspace_id = ?',
+      ),
     };
     this.#loadDirectory();
   }
@@ -274,16 +288,23 @@ export class SandboxStore {
     this.#workspaces.clear();
     this.#keys.clear();
     const workspaces = this.#db
-      .prepare<[], { id: string; name: string; account_id: string }>('SELECT id, name, account_id FROM workspaces ORDER BY position')
+      .prepare<[], { id: string; name: string; account_id: string }>(
+        'SELECT id, name, account_id FROM workspaces ORDER BY position',
+      )
       .all();
     for (const w of workspaces) this.#workspaces.set(w.id, { id: w.id, name: w.name, accountId: w.account_id });
     const keys = this.#db
-      .prepare<[], { api_key: string; label: string; user_id: string }>('SELECT api_key, label, user_id FROM api_keys ORDER BY position')
+      .prepare<[], { api_key: string; label: string; user_id: string }>(
+        'SELECT api_key, label, user_id FROM api_keys ORDER BY position',
+      )
       .all();
     const links = this.#db
-      .prepare<[], { api_key: string; workspace_id: string }>('SELECT api_key, workspace_id FROM api_key_workspaces ORDER BY position')
+      .prepare<[], { api_key: string; workspace_id: string }>(
+        'SELECT api_key, workspace_id FROM api_key_workspaces ORDER BY position',
+      )
       .all();
-    for (const k of keys) this.#keys.set(k.api_key, { apiKey: k.api_key, label: k.label, userId: k.user_id, workspaceIds: [] });
+    for (const k of keys)
+      this.#keys.set(k.api_key, { apiKey: k.api_key, label: k.label, userId: k.user_id, workspaceIds: [] });
     for (const l of links) this.#keys.get(l.api_key)?.workspaceIds.push(l.workspace_id);
   }
 
@@ -344,7 +365,10 @@ export class SandboxStore {
 
   listPasses(workspaceId: string, filter: PassFilter, limit: number): Page<PassRecord> {
     const page = this.listPassKeys(workspaceId, filter, limit);
-    const records = this.getPasses(workspaceId, page.items.map((k) => k.id));
+    const records = this.getPasses(
+      workspaceId,
+      page.items.map((k) => k.id),
+    );
     return { items: page.items.flatMap((k) => records.get(k.id) ?? []), hasMore: page.hasMore };
   }
 
@@ -352,7 +376,8 @@ export class SandboxStore {
   getPasses(workspaceId: string, ids: readonly string[]): Map<string, PassRecord> {
     const found = new Map<string, PassRecord>();
     if (ids.length === 0) return found;
-    for (const row of this.#statements.passesByIds.all(workspaceId, JSON.stringify(ids))) found.set(row.id, toPass(row));
+    for (const row of this.#statements.passesByIds.all(workspaceId, JSON.stringify(ids)))
+      found.set(row.id, toPass(row));
     return found;
   }
 
@@ -606,7 +631,9 @@ export class SandboxStore {
       if (!this.#statements.passById.get(passId, workspaceId)) throw notFound({ id: passId });
       const { n } = this.#statements.countLocationsOfPass.get(passId) ?? { n: 0 };
       if (n >= MAX_LOCATIONS_PER_PASS) {
-        throw invalidInput({ walletPass: `A pass has at most ${MAX_LOCATIONS_PER_PASS} locations (Apple Wallet's limit)` });
+        throw invalidInput({
+          walletPass: `A pass has at most ${MAX_LOCATIONS_PER_PASS} locations (Apple Wallet's limit)`,
+        });
       }
       this.#statements.insertLocation.run({
         id,
@@ -663,7 +690,14 @@ export class SandboxStore {
   saveUpload(workspaceId: string, png: Uint8Array, width: number, height: number): string {
     const key = newUploadKey();
     this.#db.transaction(() => {
-      this.#statements.insertUpload.run({ key, workspaceId, png: Buffer.from(png), width, height, createdTime: new Date().toISOString() });
+      this.#statements.insertUpload.run({
+        key,
+        workspaceId,
+        png: Buffer.from(png),
+        width,
+        height,
+        createdTime: new Date().toISOString(),
+      });
     })();
     return key;
   }
@@ -700,7 +734,8 @@ export async function openStore(options: OpenStoreOptions): Promise<SandboxStore
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new Error(`sandbox.db has schema ${version}; this server knows ${SCHEMA_VERSION}`);
+    if (version > SCHEMA_VERSION)
+      throw new Error(`sandbox.db has schema ${version}; this server knows ${SCHEMA_VERSION}`);
     db.exec(SCHEMA_SQL);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     const store = new SandboxStore(db);

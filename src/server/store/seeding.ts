@@ -38,7 +38,11 @@ export function seedDatabase(db: Database.Database, data: SeedData): void {
         insertUpload.run(key, workspace.id, Buffer.from(image.png), info.width, info.height, pass.createdTime);
         return { fileName: image.fileName, uploadKey: key };
       });
-      const doc = passDocOf({ passMetadata: pass.passMetadata, uploadInfoList, notificationHeader: pass.notificationHeader });
+      const doc = passDocOf({
+        passMetadata: pass.passMetadata,
+        uploadInfoList,
+        notificationHeader: pass.notificationHeader,
+      });
       const { appleIssued, googleIssued } = pass.counts;
       // Clamp so the seed cannot break the invariants the install simulation keeps.
       const appleActive = Math.max(0, Math.min(pass.counts.appleActive, appleIssued));
@@ -68,7 +72,7 @@ export function seedDatabase(db: Database.Database, data: SeedData): void {
       pass.locations.forEach((location, i) => {
         const name = String(location.name);
         const time = new Date(base + i + 1).toISOString();
-                insertLocation.run(
+        insertLocation.run(
           newId(base + i + 1),
           workspace.id,
           pass.id,

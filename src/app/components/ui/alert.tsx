@@ -27,7 +27,11 @@ export function Alert({
   return (
     <div
       role={tone === 'danger' ? 'alert' : 'status'}
-      className={cx('flex items-start justify-between gap-4 rounded-card border px-4 py-3 text-sm', tones[tone], className)}
+      className={cx(
+        'flex items-start justify-between gap-4 rounded-card border px-4 py-3 text-sm',
+        tones[tone],
+        className,
+      )}
     >
       <div className="min-w-0">
         {title ? <p className="font-semibold">{title}</p> : null}

@@ -37,14 +37,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-full max-w-sm flex-col gap-2">
         <div aria-live="polite" className="flex flex-col gap-2">
-          {toasts.filter((t) => t.tone !== 'danger').map((t) => (
-            <ToastCard key={t.id} toast={t} onDismiss={dismiss} />
-          ))}
+          {toasts
+            .filter((t) => t.tone !== 'danger')
+            .map((t) => (
+              <ToastCard key={t.id} toast={t} onDismiss={dismiss} />
+            ))}
         </div>
         <div aria-live="assertive" className="flex flex-col gap-2">
-          {toasts.filter((t) => t.tone === 'danger').map((t) => (
-            <ToastCard key={t.id} toast={t} onDismiss={dismiss} />
-          ))}
+          {toasts
+            .filter((t) => t.tone === 'danger')
+            .map((t) => (
+              <ToastCard key={t.id} toast={t} onDismiss={dismiss} />
+            ))}
         </div>
       </div>
     </ToastContext>
@@ -57,7 +61,11 @@ function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       role={toast.tone === 'danger' ? 'alert' : 'status'}
       className={cx(
         'pointer-events-auto flex items-start gap-3 rounded-card border bg-surface px-4 py-3 text-sm shadow-pop',
-        toast.tone === 'danger' ? 'border-danger-600/40' : toast.tone === 'success' ? 'border-success-600/40' : 'border-surface-border',
+        toast.tone === 'danger'
+          ? 'border-danger-600/40'
+          : toast.tone === 'success'
+            ? 'border-success-600/40'
+            : 'border-surface-border',
       )}
     >
       <span

@@ -52,7 +52,12 @@ export function AddWorkspaceDialog({ open, onClose }: { open: boolean; onClose: 
   }
 
   return (
-    <Dialog open={open} onClose={onClose} title="Add a workspace" description="Open another workspace your API key can reach.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Add a workspace"
+      description="Open another workspace your API key can reach."
+    >
       <form onSubmit={(e) => void handleSubmit(e)} noValidate className="space-y-4">
         <div>
           <label htmlFor={idId} className="block text-sm font-medium text-ink">

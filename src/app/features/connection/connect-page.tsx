@@ -41,7 +41,10 @@ export function ConnectPage({
     setError(null);
     try {
       // One real request proves the key before it is kept anywhere.
-      await createApiClient({ apiKey: key }).request('/wallet-pass', { query: { limit: 1 }, schema: WalletPassPageSchema });
+      await createApiClient({ apiKey: key }).request('/wallet-pass', {
+        query: { limit: 1 },
+        schema: WalletPassPageSchema,
+      });
       onConnect(key, { remember });
     } catch (caught) {
       setError(connectErrorMessage(caught));
@@ -121,7 +124,11 @@ export function ConnectPage({
             <ul className="mt-3 space-y-2">
               {config.demoKeys?.map((demo) => (
                 <li key={demo.apiKey}>
-                  <Button className="w-full justify-start" disabled={checking} onClick={() => void verifyAndConnect(demo.apiKey)}>
+                  <Button
+                    className="w-full justify-start"
+                    disabled={checking}
+                    onClick={() => void verifyAndConnect(demo.apiKey)}
+                  >
                     {demo.label ?? 'Demo key'}
                   </Button>
                 </li>

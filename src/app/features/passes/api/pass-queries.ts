@@ -17,7 +17,8 @@ export const PAGE_SIZE = 20;
  */
 export const passQueries = {
   all: (connectionId: string, workspaceId: string) => ['passes', connectionId, workspaceId] as const,
-  lists: (connectionId: string, workspaceId: string) => [...passQueries.all(connectionId, workspaceId), 'list'] as const,
+  lists: (connectionId: string, workspaceId: string) =>
+    [...passQueries.all(connectionId, workspaceId), 'list'] as const,
   list: (client: ApiClient, connectionId: string, workspaceId: string, filters: PassListFilters) =>
     infiniteQueryOptions({
       queryKey: [...passQueries.lists(connectionId, workspaceId), filters] as const,

@@ -64,7 +64,9 @@ export function useSetPassStatus(workspaceId: string) {
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(passQueries.detail(client, connectionId, workspaceId, saved.id).queryKey, saved);
-      queryClient.setQueriesData<PassPages>({ queryKey: listsKey }, (data) => replaceInPages(data, saved.id, () => saved));
+      queryClient.setQueriesData<PassPages>({ queryKey: listsKey }, (data) =>
+        replaceInPages(data, saved.id, () => saved),
+      );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: listsKey }),
   });

@@ -51,7 +51,10 @@ export function useSavePass(workspaceId: string) {
       const savedLocationIndexes: number[] = [];
       for (const locationId of locations.remove) {
         try {
-          await client.request(`/wallet-pass-location/${encodeURIComponent(locationId)}`, { method: 'DELETE', workspaceId });
+          await client.request(`/wallet-pass-location/${encodeURIComponent(locationId)}`, {
+            method: 'DELETE',
+            workspaceId,
+          });
         } catch (error) {
           // Already gone is what the user wanted.
           if (!(isApiError(error) && error.status === 404)) throw error;

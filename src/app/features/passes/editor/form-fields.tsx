@@ -110,7 +110,9 @@ export function NumberField({
           {...register(name, {
             setValueAs: (value: unknown) => {
               if (typeof value === 'number') return value;
-              const text = String(value ?? '').trim().replace(',', '.');
+              const text = String(value ?? '')
+                .trim()
+                .replace(',', '.');
               return text === '' ? emptyAs : Number(text);
             },
           })}
@@ -125,13 +127,7 @@ export function NumberField({
   );
 }
 
-export function SelectField({
-  name,
-  label,
-  hint,
-  className,
-  children,
-}: BaseProps & { children: ReactNode }) {
+export function SelectField({ name, label, hint, className, children }: BaseProps & { children: ReactNode }) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   return (
@@ -153,7 +149,11 @@ export function CheckboxField({ name, label, hint }: { name: string; label: Reac
   const { register } = useFormContext();
   return (
     <label className="flex items-start gap-2 text-sm text-ink">
-      <input type="checkbox" {...register(name)} className="mt-0.5 size-4 rounded border-surface-strong accent-brand-600" />
+      <input
+        type="checkbox"
+        {...register(name)}
+        className="mt-0.5 size-4 rounded border-surface-strong accent-brand-600"
+      />
       <span>
         {label}
         {hint ? <span className="block text-xs text-ink-subtle">{hint}</span> : null}
@@ -177,7 +177,11 @@ export function EditorSection({
   actions?: ReactNode;
 }) {
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-32 rounded-card border border-surface-border bg-surface p-5 shadow-card">
+    <section
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="scroll-mt-32 rounded-card border border-surface-border bg-surface p-5 shadow-card"
+    >
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 id={`${id}-title`} className="text-base font-semibold text-ink">

@@ -209,6 +209,7 @@ export function diffLocations(original: WalletPass, values: LocationFormValue[])
 export function countDirty(dirty: unknown): number {
   if (dirty === true) return 1;
   if (Array.isArray(dirty)) return dirty.reduce((n: number, item) => n + countDirty(item), 0);
-  if (dirty && typeof dirty === 'object') return Object.values(dirty).reduce((n: number, item) => n + countDirty(item), 0);
+  if (dirty && typeof dirty === 'object')
+    return Object.values(dirty).reduce((n: number, item) => n + countDirty(item), 0);
   return 0;
 }

@@ -45,7 +45,9 @@ export default function PassEditorPage({ workspaceId, passId }: { workspaceId: s
       ) : (
         <>
           <header className="mt-3 mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
-            <h1 className="min-w-0 truncate text-2xl font-semibold text-ink">{pass.data.passName || 'Untitled pass'}</h1>
+            <h1 className="min-w-0 truncate text-2xl font-semibold text-ink">
+              {pass.data.passName || 'Untitled pass'}
+            </h1>
             {pass.data.status === 'Draft' || pass.data.status === 'Published' ? (
               <StatusToggle pass={pass.data} workspaceId={workspaceId} />
             ) : null}

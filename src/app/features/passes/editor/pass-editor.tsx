@@ -12,7 +12,15 @@ import { addNavigationGuard } from '../../../router';
 import { passQueries } from '../api/pass-queries';
 import { useSavePass } from '../api/use-save-pass';
 import { PassFormSchema } from './editor-schema';
-import { IMAGE_SLOTS, type PassFormValues, countDirty, diffLocations, slotFileName, toFormValues, toSaveDocument } from './form-model';
+import {
+  IMAGE_SLOTS,
+  type PassFormValues,
+  countDirty,
+  diffLocations,
+  slotFileName,
+  toFormValues,
+  toSaveDocument,
+} from './form-model';
 import { LivePassPreview } from './live-pass-preview';
 import { ReadOnlyPanel } from './read-only-panel';
 import { BackFieldsSection } from './sections/back-fields-section';
@@ -78,7 +86,9 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
       setFormAlert(null);
       const original = baseline.current;
       // Status is changed by its own control (which saves at once): send the stored one.
-      const latest = queryClient.getQueryData(passQueries.detail(client, connectionId, workspaceId, original.id).queryKey);
+      const latest = queryClient.getQueryData(
+        passQueries.detail(client, connectionId, workspaceId, original.id).queryKey,
+      );
       const status = latest?.status ?? original.status;
       const document = toSaveDocument(original, values);
       if (status === 'Draft' || status === 'Published') document.status = status;
@@ -113,7 +123,11 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
               }
             });
             setProblems(placed);
-            notify({ tone: 'danger', title: 'The pass was saved, but some locations were not', message: 'Fix them and save again.' });
+            notify({
+              tone: 'danger',
+              title: 'The pass was saved, but some locations were not',
+              message: 'Fix them and save again.',
+            });
           },
           onError: (error) => {
             if (isApiError(error) && error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
@@ -177,7 +191,11 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
       <UnsavedChangesGuard />
       <form onSubmit={(e) => void submit(e)} noValidate aria-label="Edit pass" className="pb-24">
         {problems.length > 0 ? (
-          <ErrorSummary problems={problems} summaryRef={summaryRef} onSelect={(path) => form.setFocus(path as 'passName')} />
+          <ErrorSummary
+            problems={problems}
+            summaryRef={summaryRef}
+            onSelect={(path) => form.setFocus(path as 'passName')}
+          />
         ) : null}
         {formAlert ? (
           <Alert tone="danger" className="mb-4" title="Not saved">
@@ -196,7 +214,10 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
             <LocationsSection passId={pass.id} />
             <DeepLinksSection />
           </div>
-          <aside aria-label="Preview and pass facts" className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:pb-4">
+          <aside
+            aria-label="Preview and pass facts"
+            className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:pb-4"
+          >
             <LivePassPreview />
             <ReadOnlyPanel pass={pass} />
           </aside>
@@ -211,7 +232,9 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
 function mapServerPath(path: string, uploadInfoList: unknown): string | null {
   const image = /^uploadInfoList\.(\d+)/.exec(path);
   if (image) {
-    const info = Array.isArray(uploadInfoList) ? (uploadInfoList[Number(image[1])] as { fileName?: string } | undefined) : undefined;
+    const info = Array.isArray(uploadInfoList)
+      ? (uploadInfoList[Number(image[1])] as { fileName?: string } | undefined)
+      : undefined;
     const slot = IMAGE_SLOTS.find((s) => slotFileName(s) === info?.fileName);
     return slot ? `images.${slot}` : null;
   }
@@ -335,7 +358,9 @@ function UnsavedChangesGuard() {
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);
-    const removeGuard = addNavigationGuard(() => window.confirm('You have unsaved changes. Leave this pass without saving them?'));
+    const removeGuard = addNavigationGuard(() =>
+      window.confirm('You have unsaved changes. Leave this pass without saving them?'),
+    );
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
       removeGuard();

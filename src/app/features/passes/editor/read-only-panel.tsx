@@ -54,7 +54,10 @@ export function ReadOnlyPanel({ pass }: { pass: WalletPass }) {
     { label: 'Total active', value: pass.totalActiveCount },
   ];
   return (
-    <section aria-labelledby="pass-facts-title" className="rounded-card border border-surface-border bg-surface p-5 shadow-card">
+    <section
+      aria-labelledby="pass-facts-title"
+      className="rounded-card border border-surface-border bg-surface p-5 shadow-card"
+    >
       <h2 id="pass-facts-title" className="text-base font-semibold text-ink">
         Links and activity
       </h2>

@@ -62,7 +62,8 @@ export function NewPassDialog({
   const [nameError, setNameError] = useState<string | null>(null);
   const create = useCreatePass(workspaceId);
 
-  const source = passes.find((p) => p.id === sourceChoice) ?? (initialSource?.id === sourceChoice ? initialSource : undefined);
+  const source =
+    passes.find((p) => p.id === sourceChoice) ?? (initialSource?.id === sourceChoice ? initialSource : undefined);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();

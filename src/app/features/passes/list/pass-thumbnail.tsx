@@ -13,7 +13,13 @@ export function PassThumbnail({ pass }: { pass: WalletPass }) {
       style={background ? { backgroundColor: background } : undefined}
     >
       {src ? (
-        <img src={src} alt="" loading="lazy" decoding="async" className={logo ? 'max-h-8 max-w-14 object-contain' : 'h-full w-full object-cover'} />
+        <img
+          src={src}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          className={logo ? 'max-h-8 max-w-14 object-contain' : 'h-full w-full object-cover'}
+        />
       ) : (
         <span aria-hidden="true" className="text-xs text-ink-subtle">
           No image

@@ -86,7 +86,10 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
             tone="danger"
             title="The passes could not be loaded"
             action={
-              isApiError(list.error) && list.error.status === 403 && defaultWorkspaceId && defaultWorkspaceId !== workspaceId ? (
+              isApiError(list.error) &&
+              list.error.status === 403 &&
+              defaultWorkspaceId &&
+              defaultWorkspaceId !== workspaceId ? (
                 <Link to={paths.passes(defaultWorkspaceId)} className="font-medium underline">
                   Open your default workspace
                 </Link>

@@ -9,7 +9,10 @@ export function StatusBadge({ status }: { status: string | null | undefined }) {
         published ? 'bg-success-50 text-success-700' : 'bg-surface-sunken text-ink-muted',
       )}
     >
-      <span aria-hidden="true" className={cx('size-1.5 rounded-full', published ? 'bg-success-600' : 'bg-ink-subtle')} />
+      <span
+        aria-hidden="true"
+        className={cx('size-1.5 rounded-full', published ? 'bg-success-600' : 'bg-ink-subtle')}
+      />
       {status ?? 'Unknown'}
     </span>
   );

@@ -10,8 +10,18 @@ export function SummaryBar({ passes, hasMore }: { passes: WalletPass[]; hasMore:
   const stats = [
     { label: 'Passes', value: passes.length, hint: hasMore ? 'loaded so far' : undefined },
     { label: 'Published', value: passes.filter((p) => p.status === 'Published').length },
-    { label: 'Issued', value: sum(passes, (p) => p.totalIssuedCount), apple: sum(passes, (p) => p.appleIssuedCount), google: sum(passes, (p) => p.googleIssuedCount) },
-    { label: 'Active', value: sum(passes, (p) => p.totalActiveCount), apple: sum(passes, (p) => p.appleActiveCount), google: sum(passes, (p) => p.googleActiveCount) },
+    {
+      label: 'Issued',
+      value: sum(passes, (p) => p.totalIssuedCount),
+      apple: sum(passes, (p) => p.appleIssuedCount),
+      google: sum(passes, (p) => p.googleIssuedCount),
+    },
+    {
+      label: 'Active',
+      value: sum(passes, (p) => p.totalActiveCount),
+      apple: sum(passes, (p) => p.appleActiveCount),
+      google: sum(passes, (p) => p.googleActiveCount),
+    },
   ];
   return (
     <section aria-label="Workspace totals" className="mt-6 grid grid-cols-2 gap-3 lg:grid-cols-4">

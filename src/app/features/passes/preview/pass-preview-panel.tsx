@@ -81,7 +81,9 @@ function PreviewSection({
         <h3 className="text-sm font-semibold text-ink">{title}</h3>
         {controls}
       </div>
-      <div className="flex justify-center-safe overflow-x-auto rounded-card bg-surface-sunken px-3 py-5">{children}</div>
+      <div className="flex justify-center-safe overflow-x-auto rounded-card bg-surface-sunken px-3 py-5">
+        {children}
+      </div>
     </section>
   );
 }

@@ -36,7 +36,10 @@ export function StatusToggle({
       { pass, status },
       {
         onSuccess: () =>
-          notify({ tone: 'success', title: status === 'Published' ? `“${name}” is published` : `“${name}” is back to draft` }),
+          notify({
+            tone: 'success',
+            title: status === 'Published' ? `“${name}” is published` : `“${name}” is back to draft`,
+          }),
         onError: (error) =>
           notify({
             tone: 'danger',

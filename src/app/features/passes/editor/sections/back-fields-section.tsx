@@ -14,7 +14,11 @@ export function BackFieldsSection() {
 
   function add() {
     const meta = getValues('passMetadata') as PassFormValues['passMetadata'];
-    const used = [meta.topField?.key, ...(meta.secondaryFields ?? []).map((f) => f.key), ...(meta.backFields ?? []).map((f) => f.key)];
+    const used = [
+      meta.topField?.key,
+      ...(meta.secondaryFields ?? []).map((f) => f.key),
+      ...(meta.backFields ?? []).map((f) => f.key),
+    ];
     append({ key: nextFieldKey('back', used), label: '', changeMessage: '', value: [{ text: '', link: 'https://' }] });
   }
 
@@ -35,7 +39,13 @@ export function BackFieldsSection() {
           <fieldset key={field.id} className="rounded-lg border border-surface-border p-4">
             <div className="mb-2 flex items-center justify-between gap-2">
               <legend className="float-left text-sm font-semibold text-ink">Back field {index + 1}</legend>
-              <RowControls what={`back field ${index + 1}`} index={index} count={fields.length} onMove={move} onRemove={remove} />
+              <RowControls
+                what={`back field ${index + 1}`}
+                index={index}
+                count={fields.length}
+                onMove={move}
+                onRemove={remove}
+              />
             </div>
             <div className="clear-both grid gap-x-4 sm:grid-cols-3">
               <TextField name={`passMetadata.backFields.${index}.label`} label="Label" maxLength={255} />
@@ -77,7 +87,14 @@ function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
           </div>
           <div className="clear-both grid gap-x-4 sm:grid-cols-2">
             <TextField name={`${name}.${linkIndex}.text`} label="Link text" maxLength={100} />
-            <TextField name={`${name}.${linkIndex}.link`} label="Link" hint={LINK_HINT} type="url" mono maxLength={2048} />
+            <TextField
+              name={`${name}.${linkIndex}.link`}
+              label="Link"
+              hint={LINK_HINT}
+              type="url"
+              mono
+              maxLength={2048}
+            />
           </div>
           <LinkExtras name={`${name}.${linkIndex}`} />
         </fieldset>

@@ -50,7 +50,8 @@ export function DeepLinksSection() {
 }
 
 function DisplayTextField() {
-  const value = useWatch({ name: 'passMetadata.appDeepLinks.googleDeepLinkData.displayText' }) as string | null | undefined;
+  const value = useWatch({ name: 'passMetadata.appDeepLinks.googleDeepLinkData.displayText' }) as
+    string | null | undefined;
   const length = value?.length ?? 0;
   return (
     <TextField
@@ -63,7 +64,10 @@ function DisplayTextField() {
 }
 
 /** Which inputs each app type uses. */
-export const USER_DEEP_LINK_INPUTS: Record<string, ('inputLink' | 'appleAppStoreUrl' | 'launchUrl' | 'googlePlayStoreUrl')[]> = {
+export const USER_DEEP_LINK_INPUTS: Record<
+  string,
+  ('inputLink' | 'appleAppStoreUrl' | 'launchUrl' | 'googlePlayStoreUrl')[]
+> = {
   'Mobile App': ['appleAppStoreUrl', 'googlePlayStoreUrl', 'launchUrl'],
 };
 

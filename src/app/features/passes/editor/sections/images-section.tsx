@@ -12,9 +12,17 @@ import { WANTED_SIZES, readPngInfo, sizeWarning } from './png-info';
 
 const SLOT_TEXT: Record<ImageSlot, { title: string; use: string; required: boolean }> = {
   logo: { title: 'Logo', use: 'Top left of the pass; shown in a circle on Google Wallet.', required: true },
-  icon: { title: 'Icon', use: 'Lock screen and notifications; Apple Wallet needs it to install the pass.', required: true },
+  icon: {
+    title: 'Icon',
+    use: 'Lock screen and notifications; Apple Wallet needs it to install the pass.',
+    required: true,
+  },
   strip: { title: 'Strip', use: 'The banner across the Apple pass; the hero image on Google Wallet.', required: true },
-  footer: { title: 'Footer', use: 'Optional. Apple Wallet does not draw it on store cards (boarding passes only).', required: false },
+  footer: {
+    title: 'Footer',
+    use: 'Optional. Apple Wallet does not draw it on store cards (boarding passes only).',
+    required: false,
+  },
 };
 
 export function ImagesSection({ workspaceId }: { workspaceId: string }) {
@@ -49,7 +57,9 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
   const text = SLOT_TEXT[slot];
   const fileName = slotFileName(slot);
   const original = (defaultValues?.images as Record<ImageSlot, ImageValue | null> | undefined)?.[slot] ?? null;
-  const changed = (original?.uploadKey ?? original?.fileKey ?? null) !== (value?.uploadKey ?? value?.fileKey ?? null) || (!original) !== (!value);
+  const changed =
+    (original?.uploadKey ?? original?.fileKey ?? null) !== (value?.uploadKey ?? value?.fileKey ?? null) ||
+    !original !== !value;
 
   async function accept(file: File) {
     setProblem(null);
@@ -77,10 +87,14 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
         workspaceId,
         onProgress: setProgress,
       });
-      setValue(name, { ...(previous ?? {}), fileName, uploadKey: uploaded.key, url: previewUrl }, {
-        shouldDirty: true,
-        shouldValidate: true,
-      });
+      setValue(
+        name,
+        { ...(previous ?? {}), fileName, uploadKey: uploaded.key, url: previewUrl },
+        {
+          shouldDirty: true,
+          shouldValidate: true,
+        },
+      );
     } catch (error) {
       URL.revokeObjectURL(previewUrl);
       setValue(name, previous, { shouldDirty: true, shouldValidate: true });
@@ -139,10 +153,18 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
       </div>
       {progress !== null ? (
         <div className="mt-2">
-          <progress className="h-1.5 w-full accent-brand-600" max={1} value={progress} aria-label={`Uploading ${fileName}`} />
+          <progress
+            className="h-1.5 w-full accent-brand-600"
+            max={1}
+            value={progress}
+            aria-label={`Uploading ${fileName}`}
+          />
         </div>
       ) : null}
-      <p className={cx('mt-1 min-h-4 text-xs', message ? 'text-danger-700' : 'text-warning-700')} role={message ? 'alert' : undefined}>
+      <p
+        className={cx('mt-1 min-h-4 text-xs', message ? 'text-danger-700' : 'text-warning-700')}
+        role={message ? 'alert' : undefined}
+      >
         {message ?? warning}
       </p>
       <div className="mt-1 flex flex-wrap items-center gap-2">
@@ -162,7 +184,11 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
           />
         </label>
         {value && progress === null ? (
-          <Button size="sm" variant="ghost" onClick={() => setValue(name, null, { shouldDirty: true, shouldValidate: true })}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setValue(name, null, { shouldDirty: true, shouldValidate: true })}
+          >
             Remove
           </Button>
         ) : null}

@@ -34,7 +34,13 @@ export function LocationsSection({ passId }: { passId: string }) {
           <fieldset key={field.fieldKey} className="rounded-lg border border-surface-border p-4">
             <div className="mb-2 flex items-center justify-between gap-2">
               <legend className="float-left text-sm font-semibold text-ink">Location {index + 1}</legend>
-              <RowControls what={`location ${index + 1}`} index={index} count={fields.length} onMove={move} onRemove={remove} />
+              <RowControls
+                what={`location ${index + 1}`}
+                index={index}
+                count={fields.length}
+                onMove={move}
+                onRemove={remove}
+              />
             </div>
             <div className="clear-both grid gap-x-4 sm:grid-cols-2">
               <TextField name={`locations.${index}.name`} label="Name" maxLength={255} />
@@ -42,9 +48,24 @@ export function LocationsSection({ passId }: { passId: string }) {
                 <CheckboxField name={`locations.${index}.enabled`} label="Enabled" hint="Off: kept, but never shown." />
               </div>
               <div className="grid grid-cols-3 gap-x-3 sm:col-span-2">
-                <NumberField name={`locations.${index}.latitude`} label="Latitude" hint="−90 to 90" emptyAs={Number.NaN} />
-                <NumberField name={`locations.${index}.longitude`} label="Longitude" hint="−180 to 180" emptyAs={Number.NaN} />
-                <NumberField name={`locations.${index}.altitude`} label="Altitude" hint="Metres, optional" emptyAs={null} />
+                <NumberField
+                  name={`locations.${index}.latitude`}
+                  label="Latitude"
+                  hint="−90 to 90"
+                  emptyAs={Number.NaN}
+                />
+                <NumberField
+                  name={`locations.${index}.longitude`}
+                  label="Longitude"
+                  hint="−180 to 180"
+                  emptyAs={Number.NaN}
+                />
+                <NumberField
+                  name={`locations.${index}.altitude`}
+                  label="Altitude"
+                  hint="Metres, optional"
+                  emptyAs={null}
+                />
               </div>
               <div className="sm:col-span-2">
                 <TextField

@@ -45,9 +45,7 @@ export function ColorField({ name, label }: { name: string; label: string }) {
             type="color"
             aria-label={`${label} picker`}
             value={valid ? value.toLowerCase() : '#000000'}
-            onChange={(e) =>
-              setValue(name, e.target.value.toUpperCase(), { shouldDirty: true, shouldValidate: true })
-            }
+            onChange={(e) => setValue(name, e.target.value.toUpperCase(), { shouldDirty: true, shouldValidate: true })}
             className="h-9 w-12 shrink-0 cursor-pointer rounded-lg border border-surface-strong bg-surface p-1"
           />
           <input
@@ -87,7 +85,9 @@ export function ContrastMeter() {
       aria-live="polite"
       className={cx(
         'mt-1 flex items-center gap-3 rounded-lg border px-3 py-2 text-sm',
-        low ? 'border-warning-600/40 bg-warning-50 text-warning-700' : 'border-surface-border bg-surface-sunken text-ink-muted',
+        low
+          ? 'border-warning-600/40 bg-warning-50 text-warning-700'
+          : 'border-surface-border bg-surface-sunken text-ink-muted',
       )}
     >
       <span

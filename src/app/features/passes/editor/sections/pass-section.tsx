@@ -2,9 +2,18 @@ import { EditorSection, TextField } from '../form-fields';
 
 export function PassSection() {
   return (
-    <EditorSection id="section-pass" title="Pass" description="How the pass is named in Pass Studio and where holders get it.">
+    <EditorSection
+      id="section-pass"
+      title="Pass"
+      description="How the pass is named in Pass Studio and where holders get it."
+    >
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField name="passName" label="Pass name" hint="Unique in this workspace; holders do not see it." maxLength={255} />
+        <TextField
+          name="passName"
+          label="Pass name"
+          hint="Unique in this workspace; holders do not see it."
+          maxLength={255}
+        />
         <TextField
           name="notificationHeader"
           label="Notification header"

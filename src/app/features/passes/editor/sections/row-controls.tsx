@@ -16,7 +16,13 @@ export function RowControls({
 }) {
   return (
     <div className="flex items-center gap-1">
-      <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`Move ${what} up`}>
+      <Button
+        size="sm"
+        variant="ghost"
+        disabled={index === 0}
+        onClick={() => onMove(index, index - 1)}
+        aria-label={`Move ${what} up`}
+      >
         ↑
       </Button>
       <Button
@@ -28,7 +34,13 @@ export function RowControls({
       >
         ↓
       </Button>
-      <Button size="sm" variant="ghost" className="text-danger-700" onClick={() => onRemove(index)} aria-label={`Remove ${what}`}>
+      <Button
+        size="sm"
+        variant="ghost"
+        className="text-danger-700"
+        onClick={() => onRemove(index)}
+        aria-label={`Remove ${what}`}
+      >
         Remove
       </Button>
     </div>

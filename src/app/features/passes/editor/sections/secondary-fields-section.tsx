@@ -14,7 +14,11 @@ export function SecondaryFieldsSection() {
 
   function add() {
     const meta = getValues('passMetadata') as PassFormValues['passMetadata'];
-    const used = [meta.topField?.key, ...(meta.secondaryFields ?? []).map((f) => f.key), ...(meta.backFields ?? []).map((f) => f.key)];
+    const used = [
+      meta.topField?.key,
+      ...(meta.secondaryFields ?? []).map((f) => f.key),
+      ...(meta.backFields ?? []).map((f) => f.key),
+    ];
     append({ key: nextFieldKey('field', used), label: '', value: '', changeMessage: '' });
   }
 
@@ -31,8 +35,8 @@ export function SecondaryFieldsSection() {
     >
       {fields.length > APPLE_MAX_SECONDARY ? (
         <Alert tone="warning" className="mb-4">
-          Apple Wallet store cards show at most {APPLE_MAX_SECONDARY} secondary fields; fields {APPLE_MAX_SECONDARY + 1} to{' '}
-          {fields.length} appear on Google Wallet only.
+          Apple Wallet store cards show at most {APPLE_MAX_SECONDARY} secondary fields; fields {APPLE_MAX_SECONDARY + 1}{' '}
+          to {fields.length} appear on Google Wallet only.
         </Alert>
       ) : null}
       {fields.length === 0 ? <p className="text-sm text-ink-subtle">No secondary fields yet.</p> : null}
@@ -41,7 +45,13 @@ export function SecondaryFieldsSection() {
           <fieldset key={field.id} className="rounded-lg border border-surface-border p-4">
             <div className="mb-2 flex items-center justify-between gap-2">
               <legend className="float-left text-sm font-semibold text-ink">Secondary field {index + 1}</legend>
-              <RowControls what={`secondary field ${index + 1}`} index={index} count={fields.length} onMove={move} onRemove={remove} />
+              <RowControls
+                what={`secondary field ${index + 1}`}
+                index={index}
+                count={fields.length}
+                onMove={move}
+                onRemove={remove}
+              />
             </div>
             <div className="clear-both grid gap-x-4 sm:grid-cols-2">
               <TextField name={`passMetadata.secondaryFields.${index}.label`} label="Label" maxLength={255} />

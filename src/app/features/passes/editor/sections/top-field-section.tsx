@@ -12,7 +12,13 @@ export function TopFieldSection() {
       <div className="grid gap-x-4 sm:grid-cols-2">
         <TextField name="passMetadata.topField.label" label="Label" placeholder="POINTS" maxLength={255} />
         <TextField name="passMetadata.topField.value" label="Value" placeholder="1,250" maxLength={255} />
-        <TextField name="passMetadata.topField.key" label="Key" hint="Unique in the pass; used by integrations." mono maxLength={255} />
+        <TextField
+          name="passMetadata.topField.key"
+          label="Key"
+          hint="Unique in the pass; used by integrations."
+          mono
+          maxLength={255}
+        />
         <TextField
           name="passMetadata.topField.changeMessage"
           label="Change message"
