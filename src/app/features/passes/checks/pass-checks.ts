@@ -1,0 +1,247 @@
+/**
+ * Pass checks: what would make Apple Wallet or Google Wallet refuse, drop or misdraw the pass,
+ * read from a (possibly half-filled) draft. Pure, so the editor can run it on every change and
+ * the rules are unit-tested on their own. Rules come from `wallet-preview.md` and the contract.
+ *
+ * Every input value may be missing, null or empty; nothing here throws on a draft.
+ */
+import {
+  MAX_GOOGLE_DISPLAY_TEXT,
+  MAX_LOCATIONS,
+  type PassImageName,
+  REQUIRED_PASS_IMAGES,
+} from '../../../../contract/rules';
+import { MIN_TEXT_CONTRAST, contrastRatio } from '../../../lib/color';
+import { type WANTED_SIZES, sizeWarning } from '../editor/sections/png-info';
+import {
+  APPLE_MAX_SECONDARY,
+  GOOGLE_MAX_ROWS,
+  GOOGLE_ROW_SIZE,
+  type PreviewField,
+  type PreviewLocation,
+  type PreviewMetadata,
+  type PreviewPass,
+  previewPaths,
+} from '../preview/preview-model';
+
+export type PassCheckSeverity = 'error' | 'warning';
+export type PassCheckPlatform = 'apple' | 'google' | 'both';
+
+export interface PassCheck {
+  /** Stable for one problem on one field (e.g. `change-message:passMetadata.secondaryFields.1.changeMessage`). */
+  id: string;
+  severity: PassCheckSeverity;
+  /** A short sentence naming the field and what to do. */
+  message: string;
+  /** Form path of the field to fix, e.g. `images.logo` or `locations.3.relevantText`. */
+  path: string;
+  platform: PassCheckPlatform;
+}
+
+export type ImageSizeSlot = keyof typeof WANTED_SIZES;
+export type ImageSize = { width: number; height: number };
+
+type LooseText = string | null | undefined;
+
+/** Metadata as the checks read it: the preview's reading plus Apple's app link. */
+export type PassCheckMetadata = Omit<PreviewMetadata, 'appDeepLinks'> & {
+  appDeepLinks?: {
+    appleDeepLinkData?: { appStoreId?: LooseText; launchUrl?: LooseText } | null;
+    googleDeepLinkData?: { displayText?: LooseText; androidPackageName?: LooseText; webAppUrl?: LooseText } | null;
+  } | null;
+};
+
+export type PassCheckInput = Omit<PreviewPass, 'passMetadata'> & {
+  passMetadata?: PassCheckMetadata | null;
+  /** Pixel sizes of the images, by slot, where known (files read in the browser). */
+  imageSizes?: Partial<Record<ImageSizeSlot, ImageSize | null | undefined>> | null;
+  /** The form's locations; when absent, `passMetadata.locations` is read instead. */
+  locations?: readonly (PreviewLocation | null | undefined)[] | null;
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const hasText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+
+/** "Secondary field 2" or "Secondary field 2 (Points)". */
+function fieldName(kind: string, index: number | null, label: LooseText): string {
+  const base = index === null ? kind : `${kind} ${index + 1}`;
+  return hasText(label) ? `${base} (${label.trim()})` : base;
+}
+
+const IMAGE_TITLES: Record<ImageSizeSlot, string> = {
+  logo: 'Logo',
+  icon: 'Icon',
+  strip: 'Strip image',
+  footer: 'Footer image',
+};
+
+const slotOf = (name: PassImageName) => name.replace(/\.png$/, '') as ImageSizeSlot;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Runs every rule and returns errors first, then warnings, each group in form order. */
+export function runPassChecks(pass: PassCheckInput | null | undefined): PassCheck[] {
+  const meta: PassCheckMetadata = pass?.passMetadata ?? {};
+  const found: PassCheck[] = [];
+  const add = (severity: PassCheckSeverity, rule: string, path: string, platform: PassCheckPlatform, message: string) =>
+    found.push({ id: `${rule}:${path}`, severity, message, path, platform });
+
+  const changeMessage = (message: LooseText, path: string, name: string) => {
+    if (hasText(message) && !message.includes('%@'))
+      add('error', 'change-message', path, 'apple', `${name}: the change message needs %@ where the new value goes.`);
+  };
+
+  // Look: Apple draws field text in the chosen colour; Google picks its own text colour.
+  const ratio = contrastRatio(meta.backgroundColor?.trim(), meta.displayTextColor?.trim());
+  if (ratio !== null && ratio < MIN_TEXT_CONTRAST)
+    add(
+      'warning',
+      'contrast',
+      'passMetadata.displayTextColor',
+      'apple',
+      `Text colour: contrast with the background is ${(Math.floor(ratio * 10) / 10).toFixed(1)}:1; pick colours with at least ${MIN_TEXT_CONTRAST}:1 so the pass stays readable.`,
+    );
+
+  // Top field.
+  const top = meta.topField;
+  if (top)
+    changeMessage(top.changeMessage, previewPaths.topFieldChangeMessage, fieldName('Top field', null, top.label));
+
+  // Secondary fields: Apple draws 4 on a store card, Google 3 rows of 3.
+  const googleMax = GOOGLE_ROW_SIZE * GOOGLE_MAX_ROWS;
+  const secondary = (meta.secondaryFields ?? [])
+    .map((field, index) => ({ field, index }))
+    .filter((entry): entry is { field: PreviewField; index: number } => Boolean(entry.field));
+  secondary.forEach(({ field, index }, shown) => {
+    if (shown === APPLE_MAX_SECONDARY)
+      add(
+        'warning',
+        'apple-secondary-count',
+        previewPaths.secondaryValue(index),
+        'apple',
+        `Secondary fields: Apple Wallet shows only the first ${APPLE_MAX_SECONDARY} on a store card, so ${plural(secondary.length - APPLE_MAX_SECONDARY, 'field')} from field ${shown + 1} on will not appear; remove or merge fields.`,
+      );
+    if (shown === googleMax)
+      add(
+        'warning',
+        'google-secondary-count',
+        previewPaths.secondaryValue(index),
+        'google',
+        `Secondary fields: Google Wallet shows at most ${GOOGLE_MAX_ROWS} rows of ${GOOGLE_ROW_SIZE} (${googleMax} fields), so ${plural(secondary.length - googleMax, 'field')} from field ${shown + 1} on will not appear.`,
+      );
+    changeMessage(
+      field.changeMessage,
+      previewPaths.secondaryChangeMessage(index),
+      fieldName('Secondary field', index, field.label),
+    );
+  });
+
+  // Back fields.
+  (meta.backFields ?? []).forEach((field, index) => {
+    if (field)
+      changeMessage(
+        field.changeMessage,
+        previewPaths.backChangeMessage(index),
+        fieldName('Back field', index, field.label),
+      );
+  });
+
+  // QR code.
+  if (!hasText(meta.qrUrl))
+    add(
+      'warning',
+      'qr-missing',
+      previewPaths.qrUrl,
+      'both',
+      'QR code: add the QR content (a URL or text) so the pass can be scanned at the till or the door.',
+    );
+
+  // Images.
+  const images = pass?.images ?? {};
+  const sizes = pass?.imageSizes ?? {};
+  for (const name of ['logo.png', 'icon.png', 'strip.png', 'footer.png'] as const) {
+    const slot = slotOf(name);
+    const path = previewPaths.image(name);
+    const present = hasText(images[name]);
+    if (!present) {
+      if (REQUIRED_PASS_IMAGES.includes(name))
+        add(
+          'error',
+          'image-missing',
+          path,
+          slot === 'icon' ? 'apple' : 'both',
+          `${IMAGE_TITLES[slot]}: add ${name}; a pass cannot be published without it.`,
+        );
+      continue;
+    }
+    if (slot === 'footer')
+      add(
+        'warning',
+        'footer-ignored',
+        path,
+        'apple',
+        'Footer image: Apple Wallet draws footer.png only on boarding passes, not on store cards; remove it unless another pass style needs it.',
+      );
+    const size = sizes[slot];
+    if (size && Number.isFinite(size.width) && Number.isFinite(size.height)) {
+      const warning = sizeWarning(slot, size);
+      if (warning)
+        add(
+          'warning',
+          'image-size',
+          path,
+          'apple',
+          `${IMAGE_TITLES[slot]}: ${warning.charAt(0).toLowerCase()}${warning.slice(1)}`,
+        );
+    }
+  }
+
+  // Locations: at most 10; an enabled one surfaces the pass on the lock screen with its text.
+  const locations = pass?.locations ?? meta.locations ?? [];
+  locations.forEach((location, index) => {
+    if (index === MAX_LOCATIONS)
+      add(
+        'error',
+        'location-count',
+        `locations.${index}.name`,
+        'apple',
+        `Locations: ${locations.length} are set but Apple Wallet allows at most ${MAX_LOCATIONS}; remove ${plural(locations.length - MAX_LOCATIONS, 'location')}.`,
+      );
+    // The API stores a location without `enabled` as enabled.
+    if (location && location.enabled !== false && !hasText(location.relevantText))
+      add(
+        'error',
+        'location-text',
+        previewPaths.locationText(index),
+        'apple',
+        `${fieldName('Location', index, location.name)}: add the relevant text shown on the lock screen, or turn the location off.`,
+      );
+  });
+
+  // App links.
+  const apple = meta.appDeepLinks?.appleDeepLinkData;
+  if (apple && hasText(apple.launchUrl) && !hasText(apple.appStoreId))
+    add(
+      'error',
+      'launch-url-store-id',
+      'passMetadata.appDeepLinks.appleDeepLinkData.appStoreId',
+      'apple',
+      'Apple app link: a launch URL works only with an App Store id; add the id or clear the launch URL.',
+    );
+  const displayText = meta.appDeepLinks?.googleDeepLinkData?.displayText;
+  if (typeof displayText === 'string' && displayText.length > MAX_GOOGLE_DISPLAY_TEXT)
+    add(
+      'error',
+      'google-display-text',
+      previewPaths.googleDisplayText,
+      'google',
+      `Google app link: the button text is ${displayText.length} characters; shorten it to ${MAX_GOOGLE_DISPLAY_TEXT} or fewer.`,
+    );
+
+  return [...found.filter((c) => c.severity === 'error'), ...found.filter((c) => c.severity === 'warning')];
+}
+
+/** Checks that block publishing (the editor's publish confirmation lists their messages). */
+export const blockingChecks = (checks: readonly PassCheck[]): PassCheck[] =>
+  checks.filter((check) => check.severity === 'error');
