@@ -90,6 +90,27 @@ export class PassportApi {
     return WalletPassSchema.parse(await response.json());
   }
 
+  async createLocation(
+    workspaceId: string,
+    passId: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<{ id: string }> {
+    const response = await this.request.post('/v1/wallet-pass-location', {
+      headers: this.headers(workspaceId),
+      data: {
+        name: 'Shop',
+        latitude: 45.5,
+        longitude: -122.6,
+        relevantText: 'Near the shop',
+        enabled: true,
+        walletPass: { id: passId },
+        ...overrides,
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()) as { id: string };
+  }
+
   async deletePass(workspaceId: string, id: string): Promise<void> {
     const response = await this.request.delete(`/v1/wallet-pass/${id}`, { headers: this.headers(workspaceId) });
     expect(response.status()).toBe(204);

@@ -112,7 +112,7 @@ export function restoreUntouched(original: unknown, edited: unknown): unknown {
       const restored = restoreUntouched((originalObject as Record<string, unknown>)[key], value);
       if (restored !== undefined || key in originalObject) out[key] = restored;
     }
-    return out;
+    return Object.keys(out).length === 0 && (original === undefined || original === null) ? original : out;
   }
   return edited;
 }

@@ -5,7 +5,6 @@ import { describeError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { Link, paths } from '../../../router';
 import { passQueries } from '../api/pass-queries';
-import { StatusToggle } from '../status/status-toggle';
 import { PassEditor } from './pass-editor';
 
 /** The editor route. Loaded on demand so the list route stays small. */
@@ -43,17 +42,7 @@ export default function PassEditorPage({ workspaceId, passId }: { workspaceId: s
           {describeError(pass.error)}
         </Alert>
       ) : (
-        <>
-          <header className="mt-3 mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
-            <h1 className="min-w-0 truncate text-2xl font-semibold text-ink">
-              {pass.data.passName || 'Untitled pass'}
-            </h1>
-            {pass.data.status === 'Draft' || pass.data.status === 'Published' ? (
-              <StatusToggle pass={pass.data} workspaceId={workspaceId} />
-            ) : null}
-          </header>
-          <PassEditor key={pass.data.id} pass={pass.data} workspaceId={workspaceId} />
-        </>
+        <PassEditor key={pass.data.id} pass={pass.data} workspaceId={workspaceId} />
       )}
     </div>
   );

@@ -22,7 +22,9 @@ import {
   toSaveDocument,
 } from './form-model';
 import { LivePassPreview } from './live-pass-preview';
+import { ImageSizesContext, createImageSizesStore } from './image-sizes';
 import { ReadOnlyPanel } from './read-only-panel';
+import { StatusToggle } from '../status/status-toggle';
 import { BackFieldsSection } from './sections/back-fields-section';
 import { DeepLinksSection } from './sections/deep-links-section';
 import { ImagesSection } from './sections/images-section';
@@ -67,6 +69,8 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
   const [problems, setProblems] = useState<Problem[]>([]);
   const [formAlert, setFormAlert] = useState<string | null>(null);
   const save = useSavePass(workspaceId);
+  const [blockingIssues, setBlockingIssues] = useState<string[]>([]);
+  const [imageSizes] = useState(createImageSizesStore);
 
   const form = useForm<PassFormValues>({
     defaultValues: toFormValues(pass),
@@ -188,42 +192,50 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
 
   return (
     <FormProvider {...form}>
-      <UnsavedChangesGuard />
-      <form onSubmit={(e) => void submit(e)} noValidate aria-label="Edit pass" className="pb-24">
-        {problems.length > 0 ? (
-          <ErrorSummary
-            problems={problems}
-            summaryRef={summaryRef}
-            onSelect={(path) => form.setFocus(path as 'passName')}
-          />
-        ) : null}
-        {formAlert ? (
-          <Alert tone="danger" className="mb-4" title="Not saved">
-            {formAlert}
-          </Alert>
-        ) : null}
-        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,42%)] 2xl:grid-cols-[minmax(0,1fr)_704px]">
-          <div className="min-w-0 space-y-6">
-            <PassSection />
-            <LookSection />
-            <TopFieldSection />
-            <SecondaryFieldsSection />
-            <BackFieldsSection />
-            <QrSection />
-            <ImagesSection workspaceId={workspaceId} />
-            <LocationsSection passId={pass.id} />
-            <DeepLinksSection />
+      <ImageSizesContext value={imageSizes}>
+        <UnsavedChangesGuard />
+        <header className="mt-3 mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
+          <h1 className="min-w-0 truncate text-2xl font-semibold text-ink">{pass.passName || 'Untitled pass'}</h1>
+          {pass.status === 'Draft' || pass.status === 'Published' ? (
+            <StatusToggle pass={pass} workspaceId={workspaceId} blockingIssues={blockingIssues} />
+          ) : null}
+        </header>
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label="Edit pass" className="pb-24">
+          {problems.length > 0 ? (
+            <ErrorSummary
+              problems={problems}
+              summaryRef={summaryRef}
+              onSelect={(path) => form.setFocus(path as 'passName')}
+            />
+          ) : null}
+          {formAlert ? (
+            <Alert tone="danger" className="mb-4" title="Not saved">
+              {formAlert}
+            </Alert>
+          ) : null}
+          <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,42%)] 2xl:grid-cols-[minmax(0,1fr)_704px]">
+            <div className="min-w-0 space-y-6">
+              <PassSection />
+              <LookSection />
+              <TopFieldSection />
+              <SecondaryFieldsSection />
+              <BackFieldsSection />
+              <QrSection />
+              <ImagesSection workspaceId={workspaceId} />
+              <LocationsSection passId={pass.id} />
+              <DeepLinksSection />
+            </div>
+            <aside
+              aria-label="Preview and pass facts"
+              className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:pb-4"
+            >
+              <LivePassPreview onBlockingChange={setBlockingIssues} />
+              <ReadOnlyPanel pass={pass} />
+            </aside>
           </div>
-          <aside
-            aria-label="Preview and pass facts"
-            className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:pb-4"
-          >
-            <LivePassPreview />
-            <ReadOnlyPanel pass={pass} />
-          </aside>
-        </div>
-        <SaveBar saving={save.isPending} onDiscard={discard} />
-      </form>
+          <SaveBar saving={save.isPending} onDiscard={discard} />
+        </form>
+      </ImageSizesContext>
     </FormProvider>
   );
 }

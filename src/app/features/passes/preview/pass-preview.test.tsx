@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { WalletPassSchema } from '../../../../contract/schemas';
 import { ApplePassPreview } from './apple-pass-preview';
-import example from './example-pass.fixture.json';
+import example from '../../../../testing/example-pass.json';
 import { GooglePassPreview } from './google-pass-preview';
 import { LockScreenPreview } from './lock-screen-preview';
 import { PassPreviewPanel } from './pass-preview-panel';

@@ -37,8 +37,8 @@ export function BackFieldsSection() {
       <div className="space-y-4">
         {fields.map((field, index) => (
           <fieldset key={field.id} className="rounded-lg border border-surface-border p-4">
-            <div className="mb-2 flex items-center justify-between gap-2">
-              <legend className="float-left text-sm font-semibold text-ink">Back field {index + 1}</legend>
+            <legend className="float-left text-sm leading-8 font-semibold text-ink">Back field {index + 1}</legend>
+            <div className="float-right mb-2">
               <RowControls
                 what={`back field ${index + 1}`}
                 index={index}
@@ -73,10 +73,10 @@ function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
     <div className="mt-2 space-y-3 border-l-2 border-brand-100 pl-4">
       {fields.map((link, linkIndex) => (
         <fieldset key={link.id} className="rounded-lg bg-surface-sunken/60 p-3">
-          <div className="mb-1 flex items-center justify-between gap-2">
-            <legend className="float-left text-sm font-medium text-ink">
-              Back field {fieldIndex + 1} link {linkIndex + 1}
-            </legend>
+          <legend className="float-left text-sm leading-8 font-medium text-ink">
+            Back field {fieldIndex + 1} link {linkIndex + 1}
+          </legend>
+          <div className="float-right mb-1">
             <RowControls
               what={`link ${linkIndex + 1} of back field ${fieldIndex + 1}`}
               index={linkIndex}

@@ -7,6 +7,7 @@ import { describeError } from '../../../../lib/api-error';
 import { useConnection } from '../../../../lib/connection';
 import { cx } from '../../../../lib/cx';
 import { EditorSection, useFieldError } from '../form-fields';
+import { useImageSizesStore } from '../image-sizes';
 import { IMAGE_SLOTS, type ImageSlot, type ImageValue, slotFileName } from '../form-model';
 import { WANTED_SIZES, readPngInfo, sizeWarning } from './png-info';
 
@@ -48,6 +49,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
   const value = useWatch({ name }) as ImageValue | null;
   const formError = useFieldError(name);
   const { client } = useConnection();
+  const sizes = useImageSizesStore();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -118,6 +120,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
 
   const wanted = WANTED_SIZES[slot];
   const message = problem ?? formError;
+  const missing = !value && text.required ? `Required: add ${fileName} before publishing.` : null;
   return (
     <div
       role="group"
@@ -146,7 +149,12 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
       </p>
       <div className="mt-2 flex h-24 items-center justify-center overflow-hidden rounded-md bg-[repeating-conic-gradient(#f1f3f6_0_25%,#ffffff_0_50%)] bg-[length:16px_16px]">
         {value?.url ? (
-          <img src={value.url} alt={`Current ${fileName}`} className="max-h-full max-w-full object-contain" />
+          <img
+            src={value.url}
+            alt={`Current ${fileName}`}
+            className="max-h-full max-w-full object-contain"
+            onLoad={(e) => sizes?.set(slot, { width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+          />
         ) : (
           <span className="text-xs text-ink-subtle">No image</span>
         )}
@@ -165,7 +173,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
         className={cx('mt-1 min-h-4 text-xs', message ? 'text-danger-700' : 'text-warning-700')}
         role={message ? 'alert' : undefined}
       >
-        {message ?? warning}
+        {message ?? warning ?? missing}
       </p>
       <div className="mt-1 flex flex-wrap items-center gap-2">
         <label

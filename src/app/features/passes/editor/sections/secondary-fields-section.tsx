@@ -43,8 +43,8 @@ export function SecondaryFieldsSection() {
       <div className="space-y-4">
         {fields.map((field, index) => (
           <fieldset key={field.id} className="rounded-lg border border-surface-border p-4">
-            <div className="mb-2 flex items-center justify-between gap-2">
-              <legend className="float-left text-sm font-semibold text-ink">Secondary field {index + 1}</legend>
+            <legend className="float-left text-sm leading-8 font-semibold text-ink">Secondary field {index + 1}</legend>
+            <div className="float-right mb-2">
               <RowControls
                 what={`secondary field ${index + 1}`}
                 index={index}

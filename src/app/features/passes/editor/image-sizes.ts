@@ -1,0 +1,48 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { ImageSlot } from './form-model';
+
+export type ImageSizes = Partial<Record<ImageSlot, { width: number; height: number }>>;
+
+/**
+ * Pixel sizes of the images on screen (stored or freshly picked), reported by the image slots as
+ * they load, read by the pass checks. A tiny store so a size arriving re-renders only its readers.
+ */
+export function createImageSizesStore() {
+  let sizes: ImageSizes = {};
+  const listeners = new Set<() => void>();
+  return {
+    get: () => sizes,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set: (slot: ImageSlot, size: { width: number; height: number } | undefined) => {
+      const current = sizes[slot];
+      if (current?.width === size?.width && current?.height === size?.height) return;
+      const next = { ...sizes };
+      if (size) next[slot] = size;
+      else delete next[slot];
+      sizes = next;
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+export type ImageSizesStore = ReturnType<typeof createImageSizesStore>;
+
+export const ImageSizesContext = createContext<ImageSizesStore | null>(null);
+
+export function useImageSizesStore(): ImageSizesStore | null {
+  return useContext(ImageSizesContext);
+}
+
+export function useImageSizes(): ImageSizes {
+  const store = useImageSizesStore();
+  return useSyncExternalStore(
+    store?.subscribe ?? (() => () => undefined),
+    store?.get ?? (() => EMPTY),
+    store?.get ?? (() => EMPTY),
+  );
+}
+
+const EMPTY: ImageSizes = {};
