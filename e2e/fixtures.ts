@@ -16,6 +16,13 @@ export function solidPng(width: number, height: number, color = '#2A4BCB'): Buff
   return Buffer.from(encodePng(canvas));
 }
 
+/** A real PNG of random pixels: it barely compresses, so its upload takes measurable time. */
+export function noisePng(width: number, height: number): Buffer {
+  const canvas = createCanvas(width, height);
+  for (let i = 0; i < canvas.data.length; i++) canvas.data[i] = Math.floor(Math.random() * 256);
+  return Buffer.from(encodePng(canvas));
+}
+
 export const APPLE_SIZES = {
   'logo.png': [480, 150],
   'icon.png': [87, 87],
