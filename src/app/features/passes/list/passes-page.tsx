@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
 import { PASS_STATUSES } from '../../../../contract/rules';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Alert } from '../../../components/ui/alert';
@@ -9,7 +9,7 @@ import { useConnection } from '../../../lib/connection';
 import { cx } from '../../../lib/cx';
 import { formatExact, formatRelative } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { Link, paths, setSearchParams, useSearchParams } from '../../../router';
+import { Link, navigate, paths, setSearchParams, useSearchParams } from '../../../router';
 import { type PassListFilters, passQueries } from '../api/pass-queries';
 import { StatusToggle } from '../status/status-toggle';
 import { CountCell } from './count-cell';
@@ -17,6 +17,9 @@ import { NewPassDialog } from './new-pass-dialog';
 import { PassThumbnail } from './pass-thumbnail';
 import { StatusBadge } from './status-badge';
 import { SummaryBar } from './summary-bar';
+
+// The preview (and its QR encoder) loads only when a marketer opens one from the list.
+const PassPreviewDrawer = lazy(() => import('../preview/pass-preview-drawer'));
 
 /** How often counts refresh while the tab is visible (react-query pauses it when hidden). */
 export const COUNTS_REFRESH_MS = 5_000;
@@ -45,6 +48,9 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
   const filtering = filters.query.trim() !== '' || filters.status !== 'All';
   // `undefined`: closed; `null`: a new pass; a pass: duplicate it.
   const [creating, setCreating] = useState<WalletPass | null | undefined>(undefined);
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  // The live list copy, so counts and status in the open preview stay current.
+  const previewing = previewId ? passes.find((p) => p.id === previewId) : undefined;
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
@@ -70,6 +76,15 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
           passes={passes}
           initialSource={creating ?? undefined}
         />
+      ) : null}
+      {previewing ? (
+        <Suspense fallback={null}>
+          <PassPreviewDrawer
+            pass={previewing}
+            onClose={() => setPreviewId(null)}
+            onEdit={() => navigate(paths.pass(workspaceId, previewing.id))}
+          />
+        </Suspense>
       ) : null}
 
       {list.data ? <SummaryBar passes={passes} hasMore={list.hasNextPage} /> : null}
@@ -111,7 +126,12 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
                 {describeError(list.error)} The list shows the last values received.
               </Alert>
             ) : null}
-            <PassTable passes={passes} workspaceId={workspaceId} onDuplicate={setCreating} />
+            <PassTable
+              passes={passes}
+              workspaceId={workspaceId}
+              onDuplicate={setCreating}
+              onPreview={(pass) => setPreviewId(pass.id)}
+            />
             <div className="mt-4 flex flex-col items-center gap-2">
               {list.hasNextPage ? (
                 <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
@@ -212,10 +232,12 @@ function PassTable({
   passes,
   workspaceId,
   onDuplicate,
+  onPreview,
 }: {
   passes: WalletPass[];
   workspaceId: string;
   onDuplicate: (pass: WalletPass) => void;
+  onPreview: (pass: WalletPass) => void;
 }) {
   return (
     <div className="overflow-x-auto rounded-card border border-surface-border bg-surface shadow-card">
@@ -245,7 +267,13 @@ function PassTable({
         </thead>
         <tbody className="divide-y divide-surface-border">
           {passes.map((pass) => (
-            <PassRow key={pass.id} pass={pass} workspaceId={workspaceId} onDuplicate={onDuplicate} />
+            <PassRow
+              key={pass.id}
+              pass={pass}
+              workspaceId={workspaceId}
+              onDuplicate={onDuplicate}
+              onPreview={onPreview}
+            />
           ))}
         </tbody>
       </table>
@@ -257,10 +285,12 @@ function PassRow({
   pass,
   workspaceId,
   onDuplicate,
+  onPreview,
 }: {
   pass: WalletPass;
   workspaceId: string;
   onDuplicate: (pass: WalletPass) => void;
+  onPreview: (pass: WalletPass) => void;
 }) {
   const name = pass.passName || 'Untitled pass';
   return (
@@ -307,7 +337,10 @@ function PassRow({
           {formatRelative(pass.updatedTime)}
         </time>
       </td>
-      <td className="px-4 py-3 text-right">
+      <td className="px-4 py-3 text-right whitespace-nowrap">
+        <Button size="sm" variant="ghost" onClick={() => onPreview(pass)} aria-label={`Preview ${name}`}>
+          Preview
+        </Button>
         <Button size="sm" variant="ghost" onClick={() => onDuplicate(pass)} aria-label={`Duplicate ${name}`}>
           Duplicate
         </Button>
