@@ -21,22 +21,39 @@ function notify() {
   for (const listener of listeners) listener();
 }
 
-function subscribe(listener: Listener) {
-  listeners.add(listener);
-  window.addEventListener('popstate', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
-  };
+const currentHref = () => window.location.pathname + window.location.search;
+
+/** The URL the app shows; the back button is checked against the guards before it changes. */
+let shownHref = typeof window === 'undefined' ? '/' : currentHref();
+
+function onPopState() {
+  const to = currentHref();
+  for (const guard of guards) {
+    if (!guard(to)) {
+      // Undo the browser's step back: the page stays where the user was.
+      window.history.pushState(null, '', shownHref);
+      return;
+    }
+  }
+  shownHref = to;
+  notify();
 }
 
-const currentHref = () => window.location.pathname + window.location.search;
+function subscribe(listener: Listener) {
+  if (listeners.size === 0) window.addEventListener('popstate', onPopState);
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', onPopState);
+  };
+}
 
 export function navigate(to: string, options: { replace?: boolean } = {}): boolean {
   if (to === currentHref()) return true;
   for (const guard of guards) if (!guard(to)) return false;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
+  shownHref = currentHref();
   notify();
   return true;
 }
