@@ -9,7 +9,7 @@ import { RowControls } from './row-controls';
 export function LocationsSection({ passId }: { passId: string }) {
   const { control } = useFormContext();
   const { fields, append, remove, move } = useFieldArray({ control, name: 'locations', keyName: 'fieldKey' });
-  const listError = useFieldError('locations');
+  const listError = useFieldError('locations.root');
   const full = fields.length >= MAX_LOCATIONS;
 
   return (
