@@ -36,6 +36,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/app/**/*.test.{ts,tsx}'],
           setupFiles: ['src/testing/setup-dom.ts'],
+          // user-event drives whole forms; leave headroom on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
     ],

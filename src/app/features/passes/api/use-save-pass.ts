@@ -10,6 +10,7 @@ import {
 } from '../../../../contract/schemas';
 import { type ApiError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
+import { type RetryOptions, withRetry } from '../../../lib/retry';
 import type { LocationChanges } from '../editor/form-model';
 import { passQueries } from './pass-queries';
 
@@ -17,7 +18,14 @@ export interface SaveInput {
   passId: string;
   document: UpdatePassRequest;
   locations: LocationChanges;
+  /** Told before each retry of a transient failure (429, 5xx, timeout, dropped connection). */
+  onRetry?: RetryOptions['onRetry'];
+  /** Told as soon as a new location exists, so a retried save never creates it twice. */
+  onLocationCreated?: (index: number, id: string) => void;
 }
+
+/** Creating is not idempotent: retry it only when the API says it did nothing (429). */
+const rateLimitedOnly = (error: unknown) => isApiError(error) && error.status === 429;
 
 export interface SaveResult {
   pass: WalletPass;
@@ -37,15 +45,20 @@ export function useSavePass(workspaceId: string) {
 
   return useMutation({
     mutationKey: ['save-pass', connectionId, workspaceId],
-    mutationFn: async ({ passId, document, locations }: SaveInput): Promise<SaveResult> => {
+    mutationFn: async ({ passId, document, locations, onRetry, onLocationCreated }: SaveInput): Promise<SaveResult> => {
       const id = encodeURIComponent(passId);
-      await client.request(`/wallet-pass/${id}`, {
-        method: 'PATCH',
-        workspaceId,
-        body: document,
-        bodySchema: UpdatePassRequestSchema,
-        schema: WalletPassSchema,
-      });
+      const retry = <T>(task: () => Promise<T>, retryable?: (error: unknown) => boolean) =>
+        withRetry(task, { ...(onRetry ? { onRetry } : {}), ...(retryable ? { retryable } : {}) });
+      // The whole document each time: repeating the PATCH is harmless.
+      await retry(() =>
+        client.request(`/wallet-pass/${id}`, {
+          method: 'PATCH',
+          workspaceId,
+          body: document,
+          bodySchema: UpdatePassRequestSchema,
+          schema: WalletPassSchema,
+        }),
+      );
 
       const locationErrors: SaveResult['locationErrors'] = [];
       const savedLocationIndexes: number[] = [];
@@ -62,13 +75,15 @@ export function useSavePass(workspaceId: string) {
       }
       for (const { index, id: locationId, body } of locations.update) {
         try {
-          await client.request(`/wallet-pass-location/${encodeURIComponent(locationId)}`, {
-            method: 'PUT',
-            workspaceId,
-            body,
-            bodySchema: UpdateLocationRequestSchema,
-            schema: LocationSchema,
-          });
+          await retry(() =>
+            client.request(`/wallet-pass-location/${encodeURIComponent(locationId)}`, {
+              method: 'PUT',
+              workspaceId,
+              body,
+              bodySchema: UpdateLocationRequestSchema,
+              schema: LocationSchema,
+            }),
+          );
           savedLocationIndexes.push(index);
         } catch (error) {
           if (!isApiError(error)) throw error;
@@ -77,13 +92,18 @@ export function useSavePass(workspaceId: string) {
       }
       for (const { index, body } of locations.create) {
         try {
-          await client.request('/wallet-pass-location', {
-            method: 'POST',
-            workspaceId,
-            body,
-            bodySchema: CreateLocationRequestSchema,
-            schema: LocationSchema,
-          });
+          const created = await retry(
+            () =>
+              client.request('/wallet-pass-location', {
+                method: 'POST',
+                workspaceId,
+                body,
+                bodySchema: CreateLocationRequestSchema,
+                schema: LocationSchema,
+              }),
+            rateLimitedOnly,
+          );
+          if (created.id) onLocationCreated?.(index, created.id);
           savedLocationIndexes.push(index);
         } catch (error) {
           if (!isApiError(error)) throw error;
@@ -91,10 +111,13 @@ export function useSavePass(workspaceId: string) {
         }
       }
 
-      const pass = await queryClient.fetchQuery({
-        ...passQueries.detail(client, connectionId, workspaceId, passId),
-        staleTime: 0,
-      });
+      const pass = await retry(() =>
+        queryClient.fetchQuery({
+          ...passQueries.detail(client, connectionId, workspaceId, passId),
+          staleTime: 0,
+          retry: false,
+        }),
+      );
       return { pass, locationErrors, savedLocationIndexes };
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: passQueries.lists(connectionId, workspaceId) }),

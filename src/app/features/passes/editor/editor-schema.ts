@@ -17,11 +17,23 @@ const image = z.nullish(
     .check(z.refine((v) => !v.pending, 'Wait until the upload has finished')),
 );
 
+/**
+ * A pass may have no top field. The form always shows its inputs, so a top field whose inputs are
+ * all empty (and that carries nothing else) reads as "none" rather than as a field missing a key.
+ */
+export function withoutEmptyTopField(metadata: unknown): unknown {
+  if (!metadata || typeof metadata !== 'object') return metadata;
+  const topField = (metadata as { topField?: unknown }).topField;
+  if (!topField || typeof topField !== 'object') return metadata;
+  const empty = Object.values(topField).every((v) => v === undefined || v === null || v === '');
+  return empty ? { ...metadata, topField: null } : metadata;
+}
+
 export const PassFormSchema = z.looseObject({
   passName: CreatePassRequestSchema.shape.passName,
   notificationHeader: UpdatePassRequestSchema.shape.notificationHeader,
   passLinkSlug: UpdatePassRequestSchema.shape.passLinkSlug,
-  passMetadata: PassMetadataInputSchema,
+  passMetadata: z.pipe(z.transform(withoutEmptyTopField), PassMetadataInputSchema),
   locations: z
     .array(UpdateLocationRequestSchema)
     .check(z.maxLength(MAX_LOCATIONS, `At most ${MAX_LOCATIONS} locations: Apple Wallet uses no more than 10`)),

@@ -10,7 +10,13 @@ import { describeError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { addNavigationGuard } from '../../../router';
 import { passQueries } from '../api/pass-queries';
-import { useSavePass } from '../api/use-save-pass';
+import { type SaveResult, useSavePass } from '../api/use-save-pass';
+import { type RetryOptions, withRetry } from '../../../lib/retry';
+import { whenOnline } from '../../../lib/use-online';
+import { ConflictDialog, type ConflictResolution } from './conflict-dialog';
+import { DraftOffer, useDraftAutosave } from './draft-offer';
+import { clearDraft } from './draft-storage';
+import { type ThreeWayDiff, diffThreeWay, mergeValues } from './merge';
 import { PassFormSchema } from './editor-schema';
 import {
   IMAGE_SLOTS,
@@ -35,6 +41,15 @@ import { QrSection } from './sections/qr-section';
 import { SecondaryFieldsSection } from './sections/secondary-fields-section';
 import { TopFieldSection } from './sections/top-field-section';
 
+type SaveState = { phase: 'idle' | 'offline' | 'checking' | 'saving' } | { phase: 'retrying'; message: string };
+
+interface PendingConflict {
+  current: WalletPass;
+  values: PassFormValues;
+  theirs: PassFormValues;
+  diff: ThreeWayDiff;
+}
+
 export interface Problem {
   path: string;
   message: string;
@@ -44,8 +59,9 @@ export interface Problem {
 export function flattenErrors(errors: FieldErrors, prefix = ''): Problem[] {
   const problems: Problem[] = [];
   for (const [key, value] of Object.entries(errors)) {
-    if (!value || key === 'ref' || key === 'root') continue;
-    const path = prefix ? `${prefix}.${key}` : key;
+    if (!value || key === 'ref' || (key === 'root' && !prefix)) continue;
+    // A list's own error (e.g. too many locations) sits under `root`: report it on the list.
+    const path = key === 'root' ? prefix : prefix ? `${prefix}.${key}` : key;
     const message = (value as { message?: unknown }).message;
     if (typeof message === 'string' && message) problems.push({ path, message });
     else if (typeof value === 'object') problems.push(...flattenErrors(value as FieldErrors, path));
@@ -69,6 +85,8 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
   const [problems, setProblems] = useState<Problem[]>([]);
   const [formAlert, setFormAlert] = useState<string | null>(null);
   const save = useSavePass(workspaceId);
+  const [saveState, setSaveState] = useState<SaveState>({ phase: 'idle' });
+  const [conflict, setConflict] = useState<PendingConflict | null>(null);
   const [blockingIssues, setBlockingIssues] = useState<string[]>([]);
   const [imageSizes] = useState(createImageSizesStore);
 
@@ -84,81 +102,166 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
     setProblems(flattenErrors(errors));
   }, []);
 
-  const onValid = useCallback(
-    (values: PassFormValues) => {
-      setProblems([]);
-      setFormAlert(null);
-      const original = baseline.current;
-      // Status is changed by its own control (which saves at once): send the stored one.
-      const latest = queryClient.getQueryData(
-        passQueries.detail(client, connectionId, workspaceId, original.id).queryKey,
-      );
-      const status = latest?.status ?? original.status;
-      const document = toSaveDocument(original, values);
+  const setLocationId = useCallback(
+    (index: number, id: string) => form.setValue(`locations.${index}.locationId`, id),
+    [form],
+  );
+
+  const fetchCurrent = useCallback(
+    (onRetry: RetryOptions['onRetry']) =>
+      withRetry(
+        () =>
+          queryClient.fetchQuery({
+            ...passQueries.detail(client, connectionId, workspaceId, pass.id),
+            staleTime: 0,
+            retry: false,
+          }),
+        { onRetry },
+      ),
+    [client, connectionId, pass.id, queryClient, workspaceId],
+  );
+
+  /** Writes `values` over `current` (the pass as stored right now). */
+  const commit = useCallback(
+    async (current: WalletPass, values: PassFormValues) => {
+      const status = current.status;
+      const document = toSaveDocument(current, values);
       if (status === 'Draft' || status === 'Published') document.status = status;
       else delete document.status;
-      save.mutate(
-        { passId: original.id, document, locations: diffLocations(original, values.locations) },
-        {
-          onSuccess: ({ pass: saved, locationErrors, savedLocationIndexes }) => {
-            baseline.current = saved;
-            const fresh = toFormValues(saved);
-            if (locationErrors.length === 0) {
-              form.reset(fresh);
-              notify({ tone: 'success', title: 'Pass saved' });
-              return;
-            }
-            // Keep the location edits the API refused, on screen and still unsaved.
-            const failed = new Set(locationErrors.map((e) => e.index));
-            const kept = values.locations.filter((_, i) => failed.has(i) || !savedLocationIndexes.includes(i));
-            form.reset(fresh);
-            form.setValue('locations', [...fresh.locations, ...kept], { shouldDirty: true });
-            const offset = fresh.locations.length;
-            const placed: Problem[] = [];
-            [...failed].forEach((formIndex, k) => {
-              const error = locationErrors.find((e) => e.index === formIndex)?.error;
-              for (const [field, message] of Object.entries(error?.fieldErrors ?? {})) {
-                const path = `locations.${offset + k}.${field}`;
-                form.setError(path as 'locations', { type: 'server', message });
-                placed.push({ path, message });
-              }
-              if (error && Object.keys(error.fieldErrors).length === 0) {
-                placed.push({ path: `locations.${offset + k}.name`, message: describeError(error) });
-              }
-            });
-            setProblems(placed);
-            notify({
-              tone: 'danger',
-              title: 'The pass was saved, but some locations were not',
-              message: 'Fix them and save again.',
-            });
-          },
-          onError: (error) => {
-            if (isApiError(error) && error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
-              const placed: Problem[] = [];
-              const unplaced: string[] = [];
-              for (const [rawPath, message] of Object.entries(error.fieldErrors)) {
-                const path = mapServerPath(rawPath, document.uploadInfoList);
-                if (path && PLACEABLE.test(path)) {
-                  form.setError(path as 'passName', { type: 'server', message });
-                  placed.push({ path, message });
-                } else {
-                  unplaced.push(`${rawPath}: ${message}`);
-                }
-              }
-              setProblems(placed);
-              if (unplaced.length) setFormAlert(`The Passport API refused the save. ${unplaced.join('; ')}`);
-              const first = placed[0];
-              if (first) form.setFocus(first.path as 'passName');
-              return;
-            }
-            setFormAlert(`${describeError(error)} Your changes are still here; save again when ready.`);
-          },
-        },
-      );
+      setSaveState({ phase: 'saving' });
+      try {
+        const result = await save.mutateAsync({
+          passId: current.id,
+          document,
+          // Against the stored locations, so a retried save never repeats what already went through.
+          locations: diffLocations(current, values.locations),
+          onRetry: announceRetry,
+          onLocationCreated: setLocationId,
+        });
+        applySaved(result, values);
+      } catch (error) {
+        showSaveError(error, document.uploadInfoList);
+      } finally {
+        setSaveState({ phase: 'idle' });
+      }
     },
-    [client, connectionId, form, notify, queryClient, save, workspaceId],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [save, setLocationId],
   );
+
+  function announceRetry({ attempt, delayMs, error }: { attempt: number; delayMs: number; error: unknown }) {
+    setSaveState({
+      phase: 'retrying',
+      message: `${describeError(error)} Trying again in ${Math.max(1, Math.round(delayMs / 1000))} s (attempt ${attempt + 1}).`,
+    });
+  }
+
+  function applySaved({ pass: saved, locationErrors, savedLocationIndexes }: SaveResult, values: PassFormValues) {
+    baseline.current = saved;
+    const fresh = toFormValues(saved);
+    if (locationErrors.length === 0) {
+      form.reset(fresh);
+      clearDraft(workspaceId, saved.id);
+      notify({ tone: 'success', title: 'Pass saved' });
+      return;
+    }
+    // Keep the location edits the API refused, on screen and still unsaved.
+    const failed = new Set(locationErrors.map((e) => e.index));
+    const kept = values.locations.filter((_, i) => failed.has(i) || !savedLocationIndexes.includes(i));
+    form.reset(fresh);
+    form.setValue('locations', [...fresh.locations, ...kept], { shouldDirty: true });
+    const offset = fresh.locations.length;
+    const placed: Problem[] = [];
+    [...failed].forEach((formIndex, k) => {
+      const error = locationErrors.find((e) => e.index === formIndex)?.error;
+      for (const [field, message] of Object.entries(error?.fieldErrors ?? {})) {
+        const path = `locations.${offset + k}.${field}`;
+        form.setError(path as 'locations', { type: 'server', message });
+        placed.push({ path, message });
+      }
+      if (error && Object.keys(error.fieldErrors).length === 0) {
+        placed.push({ path: `locations.${offset + k}.name`, message: describeError(error) });
+      }
+    });
+    setProblems(placed);
+    notify({
+      tone: 'danger',
+      title: 'The pass was saved, but some locations were not',
+      message: 'Fix them and save again.',
+    });
+  }
+
+  function showSaveError(error: unknown, uploadInfoList: unknown) {
+    if (isApiError(error) && error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
+      const placed: Problem[] = [];
+      const unplaced: string[] = [];
+      for (const [rawPath, message] of Object.entries(error.fieldErrors)) {
+        const path = mapServerPath(rawPath, uploadInfoList);
+        if (path && PLACEABLE.test(path)) {
+          form.setError(path as 'passName', { type: 'server', message });
+          placed.push({ path, message });
+        } else {
+          unplaced.push(`${rawPath}: ${message}`);
+        }
+      }
+      setProblems(placed);
+      if (unplaced.length) setFormAlert(`The Passport API refused the save. ${unplaced.join('; ')}`);
+      const first = placed[0];
+      if (first) form.setFocus(first.path as 'passName');
+      return;
+    }
+    const transient = isApiError(error) && error.isRetryable;
+    setFormAlert(
+      `${describeError(error)}${transient ? ' Pass Studio tried several times.' : ''} Your changes are still here and kept in this browser; save again when ready.`,
+    );
+  }
+
+  const onValid = useCallback(
+    async (values: PassFormValues) => {
+      setProblems([]);
+      setFormAlert(null);
+      try {
+        if (!navigator.onLine) {
+          setSaveState({ phase: 'offline' });
+          await whenOnline();
+        }
+        setSaveState({ phase: 'checking' });
+        // No ETag in the Passport API: compare the version the edit started from with the stored one.
+        const current = await fetchCurrent(announceRetry);
+        if (current.updatedTime !== baseline.current.updatedTime) {
+          const base = toFormValues(baseline.current);
+          const theirs = toFormValues(current);
+          setConflict({ current, values, theirs, diff: diffThreeWay(base, values, theirs) });
+          setSaveState({ phase: 'idle' });
+          return;
+        }
+        await commit(current, values);
+      } catch (error) {
+        setSaveState({ phase: 'idle' });
+        showSaveError(error, undefined);
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [commit, fetchCurrent],
+  );
+
+  const resolveConflict = (resolution: ConflictResolution) => {
+    const pending = conflict;
+    setConflict(null);
+    if (!pending) return;
+    const { current, values, theirs, diff } = pending;
+    baseline.current = current;
+    if (resolution.kind === 'theirs') {
+      form.reset(theirs);
+      clearDraft(workspaceId, current.id);
+      notify({ tone: 'info', title: 'Loaded the latest saved version', message: 'Your edits were set aside.' });
+      return;
+    }
+    const merged = mergeValues(values, theirs, diff, resolution.kind === 'merge' ? resolution.choices : {});
+    form.reset(theirs);
+    form.reset(merged, { keepDefaultValues: true });
+    void commit(current, merged);
+  };
 
   const submit = useCallback(
     (event?: React.BaseSyntheticEvent) => form.handleSubmit(onValid, onInvalid)(event),
@@ -186,9 +289,12 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
 
   const discard = () => {
     form.reset(toFormValues(baseline.current));
+    clearDraft(workspaceId, pass.id);
     setProblems([]);
     setFormAlert(null);
   };
+
+  useDraftAutosave(form, workspaceId, baseline);
 
   return (
     <FormProvider {...form}>
@@ -200,6 +306,15 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
             <StatusToggle pass={pass} workspaceId={workspaceId} blockingIssues={blockingIssues} />
           ) : null}
         </header>
+        <DraftOffer pass={pass} workspaceId={workspaceId} />
+        {conflict ? (
+          <ConflictDialog
+            diff={conflict.diff}
+            theirs={conflict.current}
+            onResolve={resolveConflict}
+            onCancel={() => setConflict(null)}
+          />
+        ) : null}
         <form onSubmit={(e) => void submit(e)} noValidate aria-label="Edit pass" className="pb-24">
           {problems.length > 0 ? (
             <ErrorSummary
@@ -233,7 +348,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
               <ReadOnlyPanel pass={pass} />
             </aside>
           </div>
-          <SaveBar saving={save.isPending} onDiscard={discard} />
+          <SaveBar state={saveState} onDiscard={discard} />
         </form>
       </ImageSizesContext>
     </FormProvider>
@@ -326,15 +441,22 @@ export function describePath(path: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function SaveBar({ saving, onDiscard }: { saving: boolean; onDiscard: () => void }) {
+function SaveBar({ state, onDiscard }: { state: SaveState; onDiscard: () => void }) {
   const { control } = useFormContext<PassFormValues>();
   const { isDirty, dirtyFields } = useFormState({ control });
   const changed = countDirty(dirtyFields);
+  const saving = state.phase !== 'idle';
   return (
     <div className="fixed inset-x-0 bottom-0 z-20 border-t border-surface-border bg-surface/95 backdrop-blur">
       <div className="mx-auto flex h-16 w-full max-w-[1680px] items-center gap-3 px-4 sm:px-6 lg:px-8">
         <p role="status" className="text-sm text-ink-muted">
-          {saving ? (
+          {state.phase === 'offline' ? (
+            'Offline: the save starts when the connection returns.'
+          ) : state.phase === 'checking' ? (
+            'Checking for changes by others…'
+          ) : state.phase === 'retrying' ? (
+            state.message
+          ) : saving ? (
             'Saving…'
           ) : isDirty ? (
             <>

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import type { WalletPass } from '../../../../contract/schemas';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { formatExact } from '../../../lib/format';
+import type { Choice, ThreeWayDiff } from './merge';
+
+export type ConflictResolution =
+  { kind: 'mine' } | { kind: 'theirs' } | { kind: 'merge'; choices: Record<string, Choice> };
+
+/**
+ * Someone saved the pass while it was being edited. Shows what each side changed and lets the
+ * user keep theirs or their own, or pick field by field where both changed the same thing.
+ */
+export function ConflictDialog({
+  diff,
+  theirs,
+  onResolve,
+  onCancel,
+}: {
+  diff: ThreeWayDiff;
+  theirs: WalletPass;
+  onResolve: (resolution: ConflictResolution) => void;
+  onCancel: () => void;
+}) {
+  const [merging, setMerging] = useState(false);
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const who = theirs.updatedBy ? `${theirs.updatedBy}` : 'someone else';
+
+  return (
+    <Dialog
+      open
+      onClose={onCancel}
+      title="This pass was changed while you were editing"
+      description={`Saved by ${who} at ${formatExact(theirs.updatedTime)}. Nothing was overwritten yet.`}
+      footer={
+        merging ? (
+          <>
+            <Button onClick={() => setMerging(false)}>Back</Button>
+            <Button variant="primary" onClick={() => onResolve({ kind: 'merge', choices })}>
+              Save merged version
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button onClick={() => onResolve({ kind: 'theirs' })}>Take theirs</Button>
+            {diff.conflicts.length > 0 ? <Button onClick={() => setMerging(true)}>Merge field by field</Button> : null}
+            <Button variant="primary" onClick={() => onResolve({ kind: 'mine' })}>
+              Keep mine
+            </Button>
+          </>
+        )
+      }
+    >
+      {merging ? (
+        <fieldset className="space-y-3">
+          <legend className="text-sm text-ink-muted">
+            For each field both of you changed, choose which version to keep. Changes only one side made are kept.
+          </legend>
+          {diff.conflicts.map((unit) => (
+            <div
+              key={unit.id}
+              role="radiogroup"
+              aria-label={unit.label}
+              className="rounded-lg border border-surface-border p-3"
+            >
+              <p className="text-sm font-medium text-ink">{unit.label}</p>
+              <div className="mt-1 flex gap-4 text-sm">
+                {(['mine', 'theirs'] as const).map((choice) => (
+                  <label key={choice} className="flex items-center gap-1.5">
+                    <input
+                      type="radio"
+                      name={`choice-${unit.id}`}
+                      checked={(choices[unit.id] ?? 'mine') === choice}
+                      onChange={() => setChoices((c) => ({ ...c, [unit.id]: choice }))}
+                      className="accent-brand-600"
+                    />
+                    {choice === 'mine' ? 'Mine' : 'Theirs'}
+                  </label>
+                ))}
+              </div>
+            </div>
+          ))}
+        </fieldset>
+      ) : (
+        <div className="space-y-3 text-sm">
+          {diff.conflicts.length > 0 ? (
+            <UnitList title="Changed by both of you" units={diff.conflicts.map((u) => u.label)} tone="danger" />
+          ) : null}
+          {diff.theirsOnly.length > 0 ? (
+            <UnitList
+              title="Changed only by them (kept when you keep yours)"
+              units={diff.theirsOnly.map((u) => u.label)}
+            />
+          ) : null}
+          {diff.mineOnly.length > 0 ? (
+            <UnitList title="Changed only by you" units={diff.mineOnly.map((u) => u.label)} />
+          ) : null}
+          <p className="text-ink-muted">
+            <strong>Keep mine</strong> saves your version of every field you changed. <strong>Take theirs</strong> loads
+            the saved version and sets your edits aside.
+          </p>
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+function UnitList({ title, units, tone }: { title: string; units: string[]; tone?: 'danger' }) {
+  return (
+    <div>
+      <h3 className={tone === 'danger' ? 'font-semibold text-danger-700' : 'font-semibold text-ink'}>{title}</h3>
+      <ul className="mt-1 list-disc pl-5 text-ink">
+        {units.map((unit) => (
+          <li key={unit}>{unit}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
