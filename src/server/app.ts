@@ -15,7 +15,7 @@ import { ApiError, errorBody, notFound, payloadTooLarge } from './errors';
 import { errorResponse } from './http';
 import { newId } from './ids';
 import type { Logger } from './logger';
-import { createLogger } from './logger';
+import { createLogger, redactHeaders } from './logger';
 import { proxyHandler } from './proxy';
 import { TokenBucketLimiter } from './rate-limit';
 import { locationRoutes } from './routes/locations';
@@ -79,6 +79,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       status: res.status,
       ms: Math.round((performance.now() - started) * 100) / 100,
       txId: c.get('txId'),
+      // Debugging aid: the request headers, with api-key, authorization and cookies redacted.
+      ...(logger.level === 'debug' ? { headers: redactHeaders(c.req.raw.headers) } : {}),
     });
   });
 

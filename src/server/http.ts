@@ -17,7 +17,35 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   );
 }
 
-/** The body as a JSON object; malformed JSON and non-objects are 400s, never 500s. */
+/**
+ * Deepest nesting of objects and arrays a body may have. Requests nest about six levels; the
+ * limit keeps deeply nested bodies (which parse, but overflow the stack when written back out)
+ * from ever reaching validation, storage or serialisation.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when valid JSON `text` nests objects/arrays deeper than `max`; scans without recursion. */
+export function jsonDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      // A backslash escapes the next character; a quote ends the string.
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) {
+      inString = true;
+    } else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x7d || ch === 0x5d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** The body as a JSON object; malformed JSON, too-deep nesting and non-objects are 400s, never 500s. */
 export async function readJsonObject(c: Context<AppEnv>): Promise<JsonObject> {
   const text = await c.req.text();
   if (text.trim() === '') throw invalidInput({ body: 'A JSON object is required' });
@@ -28,6 +56,9 @@ export async function readJsonObject(c: Context<AppEnv>): Promise<JsonObject> {
     throw invalidInput({ body: 'The body is not valid JSON' });
   }
   if (!isObject(value)) throw invalidInput({ body: 'The body must be a JSON object' });
+  if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw invalidInput({ body: `The body may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep` });
+  }
   return value;
 }
 

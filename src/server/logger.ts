@@ -1,8 +1,8 @@
 /**
  * Structured JSON lines on stdout (errors on stderr). Request lines carry method, path without
  * the query (queries can hold ids or search text a user would not want in logs), status,
- * duration and txId. Headers are never logged whole; `redactHeaders` exists for debugging code
- * that needs to, and always hides the API key.
+ * duration and txId. Headers are logged only at debug level, and only through `redactHeaders`,
+ * which always hides the API key, Bearer tokens and cookies.
  */
 import type { LogLevel } from './env';
 

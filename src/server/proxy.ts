@@ -21,6 +21,7 @@ export interface ProxyOptions {
 
 export function proxyHandler(options: ProxyOptions): (c: Context<AppEnv>) => Promise<Response> {
   const base = options.upstreamUrl.replace(/\/+$/, '');
+  const shownBase = withoutCredentials(base);
   return async (c) => {
     const url = new URL(c.req.url);
     const target = `${base}${url.pathname.slice('/v1'.length)}${url.search}`;
@@ -61,11 +62,11 @@ export function proxyHandler(options: ProxyOptions): (c: Context<AppEnv>) => Pro
           ERROR_CODES.gatewayTimeout,
           `The Passport API did not answer within ${options.timeoutMs} ms.`,
           {
-            upstream: base,
+            upstream: shownBase,
           },
         );
       }
-      throw new ApiError(502, BAD_GATEWAY, 'The Passport API could not be reached.', { upstream: base });
+      throw new ApiError(502, BAD_GATEWAY, 'The Passport API could not be reached.', { upstream: shownBase });
     } finally {
       clearTimeout(timer);
     }
@@ -82,4 +83,17 @@ export function proxyHandler(options: ProxyOptions): (c: Context<AppEnv>) => Pro
       headers: out,
     });
   };
+}
+
+/** The upstream URL as error bodies may show it: never with a user or password in it. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href.replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
 }

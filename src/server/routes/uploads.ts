@@ -9,7 +9,7 @@ import type { UploadResponse } from '../../contract/schemas';
 import type { AppEnv } from '../app-env';
 import { invalidInput, notFound, payloadTooLarge } from '../errors';
 import { errorResponse, requestOrigin } from '../http';
-import { readPngInfo } from '../png';
+import { checkPngPixelData, readPngInfo } from '../png';
 import type { SandboxStore } from '../store/sandbox-store';
 import { fileUrl } from './views';
 
@@ -42,6 +42,8 @@ export function uploadRoutes(store: SandboxStore, publicOrigin?: string): Hono<A
       const bytes = new Uint8Array(await file.arrayBuffer());
       const info = readPngInfo(bytes);
       if (!info.ok) throw invalidInput({ file: info.reason });
+      const pixels = await checkPngPixelData(info);
+      if (!pixels.ok) throw invalidInput({ file: pixels.reason });
       const key = store.saveUpload(c.get('auth').workspaceId, bytes, info.width, info.height);
       const body: UploadResponse = { key, url: fileUrl(requestOrigin(c, publicOrigin), key) };
       return c.json(body);
@@ -56,10 +58,13 @@ export function fileRoutes(store: SandboxStore): Hono<AppEnv> {
   app.on(['GET', 'HEAD'], '/:file', (c) => {
     const file = c.req.param('file');
     const match = /^([A-Za-z0-9_-]+)\.png$/.exec(file);
-    const png = match?.[1] ? store.uploadPng(match[1]) : undefined;
-    if (!png) throw notFound({ file });
+    const key = match?.[1];
+    const png = key ? store.uploadPng(key) : undefined;
+    if (!key || !png) throw notFound({ file });
     return c.body(new Uint8Array(png), 200, {
       'Content-Type': 'image/png',
+      // Shown, never saved under a name of the client's: the stored name is ours.
+      'Content-Disposition': `inline; filename="${key}.png"`,
       // Keys are never reused for other content, so the bytes behind a URL never change.
       'Cache-Control': 'public, max-age=31536000, immutable',
     });
