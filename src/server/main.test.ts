@@ -1,18 +1,11 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WalletPassSchema } from '../contract/schemas';
 import { DEMO_KEY_ALL_WORKSPACES } from './seed/seed-data';
-import { makePng, passBody, tempDir } from './test-support';
+import { makePng, passBody, runMain, tempDir } from './test-support';
+import type { MainProcess } from './test-support';
 import { openStore } from './store/sandbox-store';
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -21,45 +14,17 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the real entry point (`npm run serve`) on a free port in a fresh data dir. */
-async function runMain(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      STATIC_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      SANDBOX_SIMULATE_INSTALLS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /running at http:\/\/localhost:(\d+) \(sandbox mode/.exec(output);
-      if (match) {
-        clearInterval(timer);
-        resolve(`http://127.0.0.1:${match[1]}`);
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`main exited early: ${output}`));
-      }
-    }, 25);
-  });
-  return { process: child, url, output: () => output, exited };
+async function startMain(dataDir: string): Promise<MainProcess> {
+  const main = await runMain(dataDir);
+  children.push(main.process);
+  return main;
 }
 
 describe('main entry point', () => {
   it('prints the URL and demo keys, and an acknowledged write survives SIGKILL', async () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    const main = await runMain(dataDir);
+    const main = await startMain(dataDir);
     expect(main.output()).toContain(DEMO_KEY_ALL_WORKSPACES);
     const res = await fetch(`${main.url}/v1/wallet-pass`, {
       method: 'POST',
@@ -82,7 +47,7 @@ describe('main entry point', () => {
   it('on SIGTERM finishes the request in flight, then exits 0', async () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    const main = await runMain(dataDir);
+    const main = await startMain(dataDir);
     const png = makePng(8, 8);
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'logo.png');

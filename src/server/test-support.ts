@@ -2,6 +2,8 @@
  * Helpers for the server tests: real servers on port 0 in temporary data directories, a small
  * seed of workspaces and keys (tests create their passes through the API), and tiny PNGs.
  */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,9 +135,65 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TestSa
 }
 
 // ---------------------------------------------------------------------------------------------
+// The real entry point in a child process
+
+export interface MainProcess {
+  process: ChildProcess;
+  url: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Writes the small test seed into `dataDir`, so a process started on it skips the demo seed. */
+export async function seedTestData(dataDir: string): Promise<void> {
+  const store = await openStore({ dataDir, seed: testSeed });
+  store.close();
+}
+
+/**
+ * Runs `src/server/main.ts` (what `npm run serve` runs) on a free port with `dataDir` as DATA_DIR
+ * and resolves once it prints its start banner. The caller kills it (keep the returned process).
+ */
+export async function runMain(dataDir: string, env: Record<string, string> = {}): Promise<MainProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      STATIC_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SANDBOX_SIMULATE_INSTALLS: '0',
+      SANDBOX_RATE_LIMIT: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /running at http:\/\/localhost:(\d+) \((sandbox|proxy) mode/.exec(output);
+      if (match) {
+        clearInterval(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      } else if (child.exitCode !== null || child.signalCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`main exited early: ${output}`));
+      }
+    }, 25);
+  });
+  return { process: child, url, output: () => output, exited };
+}
+
+// ---------------------------------------------------------------------------------------------
 // PNGs
 
-function chunk(type: string, data: Uint8Array): Buffer {
+/** One PNG chunk: length, type, data and a correct CRC. */
+export function pngChunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, 'ascii');
@@ -150,10 +208,10 @@ function ihdr(width: number, height: number): Buffer {
   data.writeUInt32BE(height, 4);
   data[8] = 8; // bit depth
   data[9] = 6; // RGBA
-  return chunk('IHDR', data);
+  return pngChunk('IHDR', data);
 }
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+export const PNG_FILE_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** A real, decodable RGBA PNG filled with one colour. */
 export function makePng(
@@ -165,16 +223,16 @@ export function makePng(
   for (let x = 0; x < width; x++) row.set(rgba, 1 + x * 4);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
   return Buffer.concat([
-    SIGNATURE,
+    PNG_FILE_SIGNATURE,
     ihdr(width, height),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', new Uint8Array()),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', new Uint8Array()),
   ]);
 }
 
 /** Only a signature and an IHDR declaring the size: enough to test the size guard. */
 export function pngHeaderOnly(width: number, height: number): Uint8Array {
-  return Buffer.concat([SIGNATURE, ihdr(width, height), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([PNG_FILE_SIGNATURE, ihdr(width, height), pngChunk('IEND', new Uint8Array())]);
 }
 
 export function pngForm(bytes: Uint8Array, name = 'logo.png', type = 'image/png'): FormData {
