@@ -11,9 +11,12 @@ import { join } from 'node:path';
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** A second server in proxy mode, in front of the first (the sandbox) as its Passport API. */
 export const PROXY_PORT = PORT + 1;
+/** A third server, a sandbox with a tight per-key rate limit, for the 429 paths. */
+export const LIMITED_PORT = PORT + 2;
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 // Playwright loads this file in the runner and in each worker: create the data folder once.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'pass-studio-e2e-'));
+process.env.E2E_LIMITED_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'pass-studio-e2e-limited-'));
 
 export default defineConfig({
   testDir: './e2e',
@@ -74,6 +77,21 @@ export default defineConfig({
         STATIC_DIR: 'dist',
         PASSPORT_API_URL: `http://127.0.0.1:${PORT}/v1`,
         PASSPORT_WORKSPACES: '',
+        LOG_LEVEL: 'warn',
+      },
+    },
+    {
+      command: 'npx tsx src/server/main.ts',
+      url: `http://127.0.0.1:${LIMITED_PORT}/studio/config`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(LIMITED_PORT),
+        HOST: '127.0.0.1',
+        DATA_DIR: process.env.E2E_LIMITED_DATA_DIR,
+        STATIC_DIR: 'dist',
+        SANDBOX_SIMULATE_INSTALLS: '0',
+        SANDBOX_RATE_LIMIT: '4',
         LOG_LEVEL: 'warn',
       },
     },

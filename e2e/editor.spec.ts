@@ -116,11 +116,14 @@ test('every section of a pass is edited, saved and still there after a reload an
   await expect(page.getByLabel('Pass name')).toHaveValue(newName);
   await expect(page.getByRole('region', { name: 'Top field' }).getByLabel('Value')).toHaveValue('999');
   await expect(
-    page.getByRole('region', { name: 'Secondary fields' }).getByRole('group', { name: 'Secondary field 2' }).getByLabel('Value'),
+    page
+      .getByRole('region', { name: 'Secondary fields' })
+      .getByRole('group', { name: 'Secondary field 2' })
+      .getByLabel('Value'),
   ).toHaveValue('Platinum');
-  await expect(
-    page.getByRole('group', { name: 'Location 2' }).getByLabel('Relevant text'),
-  ).toHaveValue('London calling');
+  await expect(page.getByRole('group', { name: 'Location 2' }).getByLabel('Relevant text')).toHaveValue(
+    'London calling',
+  );
   await expect(page.getByLabel('App Store id')).toHaveValue('123456789');
   await expect(page.getByText('All changes saved')).toBeVisible();
 });

@@ -3,7 +3,11 @@ import { expect, noisePng, test } from './fixtures';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test('typing shows at once in both previews, and clicking the preview focuses the field', async ({ page, api, workspaces }) => {
+test('typing shows at once in both previews, and clicking the preview focuses the field', async ({
+  page,
+  api,
+  workspaces,
+}) => {
   const workspace = workspaces[0]!;
   const pass = await api.createPass(workspace.id, {
     passName: `Preview ${unique()}`,
@@ -27,8 +31,14 @@ test('typing shows at once in both previews, and clicking the preview focuses th
     .fill('https://example.com/lounge');
   await apple.getByRole('button', { name: 'Back' }).click();
   await google.getByRole('button', { name: 'Details' }).click();
-  await expect(apple.getByRole('link', { name: 'Members lounge' })).toHaveAttribute('href', 'https://example.com/lounge');
-  await expect(google.getByRole('link', { name: 'Members lounge' })).toHaveAttribute('href', 'https://example.com/lounge');
+  await expect(apple.getByRole('link', { name: 'Members lounge' })).toHaveAttribute(
+    'href',
+    'https://example.com/lounge',
+  );
+  await expect(google.getByRole('link', { name: 'Members lounge' })).toHaveAttribute(
+    'href',
+    'https://example.com/lounge',
+  );
   // Nothing was saved: the preview follows the form.
   expect((await api.getPass(workspace.id, pass.id)).passMetadata?.topField?.value).not.toBe('7,777 pts');
 

@@ -2,10 +2,12 @@ import type { ReactNode } from 'react';
 import { Button } from './components/ui/button';
 import { WorkspaceSwitcher } from './features/connection/workspace-switcher';
 import { useConnection } from './lib/connection';
+import { useOnline } from './lib/use-online';
 import { Link, paths } from './router';
 
 export function AppLayout({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const { config, keyLabel, disconnect } = useConnection();
+  const online = useOnline();
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -40,6 +42,15 @@ export function AppLayout({ workspaceId, children }: { workspaceId: string; chil
           </div>
         </div>
       </header>
+      {online ? null : (
+        <div
+          role="status"
+          className="border-b border-warning-600/30 bg-warning-50 px-4 py-2 text-center text-sm text-warning-700"
+        >
+          <strong>You are offline.</strong> Your edits are kept in this browser; saving waits until the connection
+          returns.
+        </div>
+      )}
       <main id="main" className="flex-1">
         {children}
       </main>

@@ -14,7 +14,10 @@ afterEach(() => {
 
 describe('router', () => {
   it('matches patterns and decodes params', () => {
-    expect(matchPath('/w/:workspaceId/passes/:passId', '/w/ws%201/passes/p-1')).toEqual({ workspaceId: 'ws 1', passId: 'p-1' });
+    expect(matchPath('/w/:workspaceId/passes/:passId', '/w/ws%201/passes/p-1')).toEqual({
+      workspaceId: 'ws 1',
+      passId: 'p-1',
+    });
     expect(matchPath('/w/:workspaceId/passes', '/w/a/passes/b')).toBeNull();
     expect(matchPath('/w/:workspaceId', '/x/a')).toBeNull();
   });

@@ -38,18 +38,26 @@ export const passQueries = {
       getNextPageParam: (last) => (last.hasMore && last.cursor ? last.cursor : undefined),
     }),
   detail: (client: ApiClient, connectionId: string, workspaceId: string, passId: string) =>
+    // `connectionId` in the key stands for `client` (one client per API key).
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: [...passQueries.all(connectionId, workspaceId), 'detail', passId] as const,
-      queryFn: async ({ signal }) => {
-        // Quirk: the API answers GET by id with an array.
-        const list = await client.request(`/wallet-pass/${encodeURIComponent(passId)}`, {
-          workspaceId,
-          signal,
-          schema: WalletPassDetailResponseSchema,
-        });
-        const pass = list.find((p) => p.id === passId) ?? list[0];
-        if (!pass) throw new ApiError({ status: 404, message: 'Pass not found.' });
-        return pass;
-      },
+      queryFn: ({ signal }) => fetchPass(client, workspaceId, passId, signal),
     }),
 };
+
+/**
+ * Reads one pass as stored now, outside the cache (the editor's checks before and after a save
+ * must not turn the page's own query into an error state while a retry is pending).
+ */
+export async function fetchPass(client: ApiClient, workspaceId: string, passId: string, signal?: AbortSignal) {
+  // Quirk: the API answers GET by id with an array.
+  const list = await client.request(`/wallet-pass/${encodeURIComponent(passId)}`, {
+    workspaceId,
+    signal,
+    schema: WalletPassDetailResponseSchema,
+  });
+  const pass = list.find((p) => p.id === passId) ?? list[0];
+  if (!pass) throw new ApiError({ status: 404, message: 'Pass not found.' });
+  return pass;
+}

@@ -10,7 +10,7 @@ import {
 } from '../../../../contract/schemas';
 import { useConnection } from '../../../lib/connection';
 import { editableDocument } from './pass-document';
-import { passQueries } from './pass-queries';
+import { fetchPass, passQueries } from './pass-queries';
 
 type PassPages = InfiniteData<PagedList<WalletPass>, string | undefined>;
 
@@ -37,12 +37,9 @@ export function useSetPassStatus(workspaceId: string) {
   return useMutation({
     mutationKey: ['set-pass-status', connectionId, workspaceId],
     mutationFn: async ({ pass, status }: { pass: WalletPass; status: PassStatus }) => {
-      const fresh = await queryClient.fetchQuery({
-        ...passQueries.detail(client, connectionId, workspaceId, pass.id),
-        staleTime: 0,
-        // A toggle is a click: fail fast and say so, rather than retry behind the user's back.
-        retry: false,
-      });
+      // Read outside the cache, failing fast: a toggle is a click, and a failed read must not
+      // put an open editor's query into an error state.
+      const fresh = await fetchPass(client, workspaceId, pass.id);
       return client.request(`/wallet-pass/${encodeURIComponent(pass.id)}`, {
         method: 'PATCH',
         workspaceId,

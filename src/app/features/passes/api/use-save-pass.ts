@@ -12,7 +12,7 @@ import { type ApiError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { type RetryOptions, withRetry } from '../../../lib/retry';
 import type { LocationChanges } from '../editor/form-model';
-import { passQueries } from './pass-queries';
+import { fetchPass, passQueries } from './pass-queries';
 
 export interface SaveInput {
   passId: string;
@@ -111,13 +111,8 @@ export function useSavePass(workspaceId: string) {
         }
       }
 
-      const pass = await retry(() =>
-        queryClient.fetchQuery({
-          ...passQueries.detail(client, connectionId, workspaceId, passId),
-          staleTime: 0,
-          retry: false,
-        }),
-      );
+      const pass = await retry(() => fetchPass(client, workspaceId, passId));
+      queryClient.setQueryData(passQueries.detail(client, connectionId, workspaceId, passId).queryKey, pass);
       return { pass, locationErrors, savedLocationIndexes };
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: passQueries.lists(connectionId, workspaceId) }),

@@ -390,7 +390,7 @@ describe('form model round trip (property)', () => {
    * then loses unknown keys whose value is "", null or [] and optional keys that are null, or
    * gains "" for keys it never had. `it.fails` turns red once that is fixed: make it `it` then.
    */
-  it.fails('known bug: keeps every key of a row when rows are moved or removed', () => {
+  it('keeps every key of a row when rows are moved or removed', () => {
     const passWithMove = storedPass
       .filter((pass) => moveOrRemoveFor(pass) !== null)
       .chain((pass) => fc.tuple(fc.constant(pass), moveOrRemoveFor(pass)!, readings));
@@ -421,7 +421,7 @@ describe('form model round trip (property)', () => {
   });
 
   /** Known bug: `uploadInfoList` (form-model.ts) answers [] for a stored `uploadInfoList: null`. */
-  it.fails('known bug: keeps a stored uploadInfoList: null as null', () => {
+  it('keeps a stored uploadInfoList: null as null', () => {
     const pass = WalletPassSchema.parse({ id: 'p2', passName: 'No images', uploadInfoList: null });
     expect(onTheWire(toSaveDocument(pass, toFormValues(pass)))).toEqual(onTheWire(editableDocument(pass)));
     fc.assert(

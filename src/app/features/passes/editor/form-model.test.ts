@@ -96,7 +96,8 @@ describe('toFormValues → toSaveDocument', () => {
     });
     const values = asInputsReadThem(toFormValues(pass));
     expect(values.notificationHeader).toBe('');
-    expect(values.passMetadata.appDeepLinks?.appleDeepLinkData?.appStoreId).toBe('');
+    // Inputs a pass does not fill are bound to null (never undefined), so the form starts clean.
+    expect(values.passMetadata.appDeepLinks?.appleDeepLinkData?.appStoreId).toBeNull();
 
     const document = toSaveDocument(pass, values);
     expect(document).toEqual(editableDocument(pass));

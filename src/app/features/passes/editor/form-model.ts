@@ -16,6 +16,7 @@ import type {
 } from '../../../../contract/schemas';
 import { uploadKeyOf } from '../../../../contract/schemas';
 import { editableDocument } from '../api/pass-document';
+import { ROW_MARKER, sameValue } from './same-value';
 
 /** Form keys of the images (dots would read as nested paths in form field names). */
 export const IMAGE_SLOTS = ['logo', 'icon', 'strip', 'footer'] as const;
@@ -70,6 +71,20 @@ export function emptyLocation(passId: string): LocationFormValue {
   };
 }
 
+/**
+ * Every path an input is bound to gets a defined value (null when the pass has none): an input
+ * bound to `undefined` reads back as "" and would make an untouched form look edited. The save
+ * turns these nulls back into "not there" (restoreUntouched).
+ */
+function withInputs<T extends object>(value: T | null | undefined, keys: readonly string[]): T {
+  const out: Record<string, unknown> = { ...(value ?? {}) };
+  for (const key of keys) if (out[key] === undefined) out[key] = null;
+  return out as T;
+}
+
+const FIELD_INPUTS = ['key', 'label', 'value', 'changeMessage'] as const;
+const LINK_INPUTS = ['text', 'link'] as const;
+
 export function toFormValues(pass: WalletPass): PassFormValues {
   const document = editableDocument(pass);
   const metadata = (document.passMetadata ?? {}) as EditablePassMetadata;
@@ -78,18 +93,58 @@ export function toFormValues(pass: WalletPass): PassFormValues {
     const slot = IMAGE_SLOTS.find((s) => slotFileName(s) === info.fileName);
     if (slot) images[slot] = { ...info, fileName: slotFileName(slot) };
   }
+  const deepLinks = metadata.appDeepLinks ?? {};
   return {
     passName: pass.passName ?? '',
-    notificationHeader: pass.notificationHeader,
-    passLinkSlug: pass.passLinkSlug,
+    notificationHeader: pass.notificationHeader ?? null,
+    passLinkSlug: pass.passLinkSlug ?? null,
     passMetadata: {
-      ...metadata,
-      secondaryFields: metadata.secondaryFields ?? [],
-      backFields: (metadata.backFields ?? []).map((field) => ({ ...field, value: field.value ?? [] })),
+      ...withInputs(metadata, [
+        'description',
+        'organizationName',
+        'backgroundColor',
+        'displayTextColor',
+        'qrUrl',
+        'qrText',
+      ]),
+      topField: withInputs(metadata.topField, FIELD_INPUTS),
+      secondaryFields: markRows((metadata.secondaryFields ?? []).map((field) => withInputs(field, FIELD_INPUTS))),
+      backFields: markRows(
+        (metadata.backFields ?? []).map((field) => ({
+          ...withInputs(field, ['key', 'label', 'changeMessage']),
+          value: markRows((field.value ?? []).map((link) => withInputs(link, LINK_INPUTS))),
+        })),
+      ),
+      appDeepLinks: {
+        ...deepLinks,
+        appleDeepLinkData: withInputs(deepLinks.appleDeepLinkData, ['appStoreId', 'launchUrl']),
+        googleDeepLinkData: withInputs(deepLinks.googleDeepLinkData, [
+          'androidPackageName',
+          'webAppUrl',
+          'displayText',
+        ]),
+      },
+      userDeepLink: withInputs(metadata.userDeepLink, [
+        'appType',
+        'inputLink',
+        'appleAppStoreUrl',
+        'launchUrl',
+        'googlePlayStoreUrl',
+      ]),
     },
     locations: (pass.passMetadata?.locations ?? []).map(toLocationFormValue),
     images,
   };
+}
+
+/**
+ * Rows of the form's lists carry the position they had in the stored pass, so a row moved or
+ * removed in the editor is still compared with its own stored row on save. Never sent.
+ */
+export const ROW = ROW_MARKER;
+
+function markRows<T extends object>(rows: readonly T[]): T[] {
+  return rows.map((row, index) => ({ ...row, [ROW]: index }));
 }
 
 const isEmpty = (value: unknown) =>
@@ -102,13 +157,24 @@ const isEmpty = (value: unknown) =>
 export function restoreUntouched(original: unknown, edited: unknown): unknown {
   if (isEmpty(edited) && (original === undefined || original === null)) return original;
   if (Array.isArray(edited)) {
-    const originalList = Array.isArray(original) ? original : [];
-    return edited.map((item, index) => restoreUntouched(originalList[index], item));
+    const originalList = Array.isArray(original) ? (original as unknown[]) : [];
+    const marked = edited.some((item) => item && typeof item === 'object' && ROW in item);
+    return edited.map((item, index) => {
+      const stored = item && typeof item === 'object' ? (item as Record<string, unknown>)[ROW] : undefined;
+      // Marked lists pair rows by where they came from; new rows have no stored counterpart.
+      const counterpart = marked
+        ? typeof stored === 'number'
+          ? originalList[stored]
+          : undefined
+        : originalList[index];
+      return restoreUntouched(counterpart, item);
+    });
   }
   if (edited && typeof edited === 'object') {
     const originalObject = original && typeof original === 'object' && !Array.isArray(original) ? original : {};
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(edited)) {
+      if (key === ROW) continue;
       const restored = restoreUntouched((originalObject as Record<string, unknown>)[key], value);
       if (restored !== undefined || key in originalObject) out[key] = restored;
     }
@@ -117,7 +183,7 @@ export function restoreUntouched(original: unknown, edited: unknown): unknown {
   return edited;
 }
 
-function uploadInfoList(original: WalletPass, images: PassFormValues['images']): UploadInfo[] | undefined {
+function uploadInfoList(original: WalletPass, images: PassFormValues['images']): UploadInfo[] | null | undefined {
   const result: UploadInfo[] = [];
   const placed = new Set<string>();
   // Keep the stored order; replaced images take their slot, removed ones drop out.
@@ -136,7 +202,10 @@ function uploadInfoList(original: WalletPass, images: PassFormValues['images']):
     const value = images[slot];
     if (!placed.has(slot) && value) result.push(stripImage(value));
   }
-  return original.uploadInfoList === undefined && result.length === 0 ? undefined : result;
+  // A pass stored with no list (absent or null) keeps that reading while it has no images.
+  return (original.uploadInfoList === undefined || original.uploadInfoList === null) && result.length === 0
+    ? original.uploadInfoList
+    : result;
 }
 
 function stripImage(value: ImageValue): UploadInfo {
@@ -181,7 +250,8 @@ function locationBody(value: LocationFormValue, passId: string): UpdateLocationR
   } as UpdateLocationRequest;
 }
 
-const sameLocation = (a: LocationFormValue, b: LocationFormValue) => JSON.stringify(a) === JSON.stringify(b);
+// Key order, null against absent and NaN do not make a location "changed".
+const sameLocation = (a: LocationFormValue, b: LocationFormValue) => sameValue(a, b);
 
 /** What the location endpoints must do so the stored locations match the form. */
 export function diffLocations(original: WalletPass, values: LocationFormValue[]): LocationChanges {

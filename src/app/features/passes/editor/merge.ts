@@ -5,6 +5,7 @@
  * conflict reads as "Secondary fields: changed by both".
  */
 import type { PassFormValues } from './form-model';
+import { sameValue } from './same-value';
 
 export interface MergeUnit {
   id: string;
@@ -69,30 +70,6 @@ export const MERGE_UNITS: MergeUnit[] = [
   image('strip', 'strip.png'),
   image('footer', 'footer.png'),
 ];
-
-/** Equality of JSON-like values, ignoring key order, `undefined` members and null vs missing. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  return stableJson(a) === stableJson(b);
-}
-
-function stableJson(value: unknown): string {
-  return JSON.stringify(normalise(value)) ?? 'null';
-}
-
-function normalise(value: unknown): unknown {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'number' && Number.isNaN(value)) return null;
-  if (Array.isArray(value)) return value.map(normalise);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const item = normalise((value as Record<string, unknown>)[key]);
-      if (item !== null) out[key] = item;
-    }
-    return out;
-  }
-  return value;
-}
 
 export interface ThreeWayDiff {
   /** Changed on both sides, differently: the user must choose. */

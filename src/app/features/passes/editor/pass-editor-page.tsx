@@ -24,11 +24,14 @@ export default function PassEditorPage({ workspaceId, passId }: { workspaceId: s
           ← All passes
         </Link>
       </nav>
-      {pass.isPending ? (
+      {pass.data ? (
+        // Once loaded, the editor stays: a failed background read never takes the form away.
+        <PassEditor key={pass.data.id} pass={pass.data} workspaceId={workspaceId} />
+      ) : pass.isPending ? (
         <div className="mt-8">
           <Spinner label="Loading pass…" />
         </div>
-      ) : pass.isError ? (
+      ) : (
         <Alert
           tone="danger"
           className="mt-6"
@@ -41,8 +44,6 @@ export default function PassEditorPage({ workspaceId, passId }: { workspaceId: s
         >
           {describeError(pass.error)}
         </Alert>
-      ) : (
-        <PassEditor key={pass.data.id} pass={pass.data} workspaceId={workspaceId} />
       )}
     </div>
   );

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type FieldErrors, FormProvider, type Resolver, useForm, useFormContext, useFormState } from 'react-hook-form';
 import type { WalletPass } from '../../../../contract/schemas';
@@ -9,7 +8,7 @@ import { useToast } from '../../../components/ui/toast';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { addNavigationGuard } from '../../../router';
-import { passQueries } from '../api/pass-queries';
+import { fetchPass } from '../api/pass-queries';
 import { type SaveResult, useSavePass } from '../api/use-save-pass';
 import { type RetryOptions, withRetry } from '../../../lib/retry';
 import { whenOnline } from '../../../lib/use-online';
@@ -77,8 +76,7 @@ const PLACEABLE = /^(passName|notificationHeader|passLinkSlug|passMetadata\.|loc
  * a save (`reset`), so nothing the user typed is overwritten by a background refresh.
  */
 export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceId: string }) {
-  const { client, connectionId } = useConnection();
-  const queryClient = useQueryClient();
+  const { client } = useConnection();
   const { notify } = useToast();
   const baseline = useRef(pass);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -108,17 +106,8 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
   );
 
   const fetchCurrent = useCallback(
-    (onRetry: RetryOptions['onRetry']) =>
-      withRetry(
-        () =>
-          queryClient.fetchQuery({
-            ...passQueries.detail(client, connectionId, workspaceId, pass.id),
-            staleTime: 0,
-            retry: false,
-          }),
-        { onRetry },
-      ),
-    [client, connectionId, pass.id, queryClient, workspaceId],
+    (onRetry: RetryOptions['onRetry']) => withRetry(() => fetchPass(client, workspaceId, pass.id), { onRetry }),
+    [client, pass.id, workspaceId],
   );
 
   /** Writes `values` over `current` (the pass as stored right now). */
@@ -461,7 +450,9 @@ function SaveBar({ state, onDiscard }: { state: SaveState; onDiscard: () => void
           ) : isDirty ? (
             <>
               <span aria-hidden="true" className="mr-2 inline-block size-2 rounded-full bg-warning-600" />
-              Unsaved changes in {changed === 1 ? '1 field' : `${Math.max(changed, 1)} fields`}
+              {changed === 0
+                ? 'Unsaved changes'
+                : `Unsaved changes in ${changed === 1 ? '1 field' : `${changed} fields`}`}
             </>
           ) : (
             'All changes saved'

@@ -153,7 +153,9 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
             src={value.url}
             alt={`Current ${fileName}`}
             className="max-h-full max-w-full object-contain"
-            onLoad={(e) => sizes?.set(slot, { width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+            onLoad={(e) =>
+              sizes?.set(slot, { width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })
+            }
           />
         ) : (
           <span className="text-xs text-ink-subtle">No image</span>
