@@ -137,12 +137,12 @@ test('the limited demo key reaches only the first workspace', async ({ page, stu
 
 test('a read-only preview opens from the list and leads to the editor', async ({ page, api, workspaces }) => {
   const workspace = workspaces[0]!;
-  const [pass] = await api.listPasses(workspace.id, { status: 'Published', limit: '1' });
-  await page.goto(`/w/${workspace.id}/passes`);
-  await page.getByRole('button', { name: `Preview ${pass!.passName}` }).click();
-  const drawer = page.getByRole('dialog', { name: pass!.passName! });
+  const pass = await api.createPass(workspace.id, { passName: `Preview ${unique()}`, status: 'Published' });
+  await page.goto(`/w/${workspace.id}/passes?q=${encodeURIComponent(pass.passName!)}`);
+  await page.getByRole('button', { name: `Preview ${pass.passName}`, exact: true }).click();
+  const drawer = page.getByRole('dialog', { name: pass.passName! });
   await expect(drawer.getByRole('region', { name: 'Apple Wallet preview' })).toContainText(
-    pass!.passMetadata!.topField!.value!,
+    pass.passMetadata!.topField!.value!,
   );
   await expect(drawer.getByRole('region', { name: 'Google Wallet preview' })).toBeVisible();
   // Read-only: no edit shortcuts inside the preview.
@@ -150,7 +150,7 @@ test('a read-only preview opens from the list and leads to the editor', async ({
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 
-  await page.getByRole('button', { name: `Preview ${pass!.passName}` }).click();
+  await page.getByRole('button', { name: `Preview ${pass.passName}`, exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Edit pass' }).click();
-  await expect(page).toHaveURL(new RegExp(`/passes/${pass!.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/passes/${pass.id}$`));
 });

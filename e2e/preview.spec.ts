@@ -57,24 +57,27 @@ test('the QR code on screen decodes to the current QR content', async ({ page, a
   const svg = page.getByRole('region', { name: 'Apple Wallet preview' }).getByRole('img', { name: /QR code/ });
   await expect(svg).toBeVisible();
   await expect
-    .poll(async () => {
-      // Rasterise the SVG the page drew and read it like a phone camera would.
-      const pixels = await svg.evaluate(async (node) => {
-        const markup = new XMLSerializer().serializeToString(node);
-        const image = new Image();
-        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = 400;
-        canvas.height = 400;
-        const context = canvas.getContext('2d')!;
-        context.fillStyle = '#fff';
-        context.fillRect(0, 0, 400, 400);
-        context.drawImage(image, 0, 0, 400, 400);
-        return Array.from(context.getImageData(0, 0, 400, 400).data);
-      });
-      return jsQR(Uint8ClampedArray.from(pixels), 400, 400)?.data;
-    })
+    .poll(
+      async () => {
+        // Rasterise the SVG the page drew and read it like a phone camera would.
+        const pixels = await svg.evaluate(async (node) => {
+          const markup = new XMLSerializer().serializeToString(node);
+          const image = new Image();
+          image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = 400;
+          canvas.height = 400;
+          const context = canvas.getContext('2d')!;
+          context.fillStyle = '#fff';
+          context.fillRect(0, 0, 400, 400);
+          context.drawImage(image, 0, 0, 400, 400);
+          return Array.from(context.getImageData(0, 0, 400, 400).data);
+        });
+        return jsQR(Uint8ClampedArray.from(pixels), 400, 400)?.data;
+      },
+      { timeout: 20_000 },
+    )
     .toBe(content);
 });
 
