@@ -1,0 +1,134 @@
+/**
+ * JavaScript budgets of the production build: what index.html loads for the list route, and what
+ * opening the editor adds. Sizes are gzip level 9 of the emitted files, 1 KB = 1,000 bytes (as
+ * Vite prints them).
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const LIST_BUDGET_KB = 110;
+export const EDITOR_BUDGET_KB = 170;
+/** The source of the editor route's lazy chunk (`lazy(() => import(...))` in routes.tsx). */
+export const EDITOR_ROUTE_SOURCE = 'src/app/features/passes/editor/pass-editor-page.tsx';
+
+interface ManifestChunk {
+  file: string;
+  name?: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+export interface ChunkSize {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export interface BundleReport {
+  outDir: string;
+  list: { files: ChunkSize[]; gzipBytes: number };
+  editor: { files: ChunkSize[]; gzipBytes: number };
+}
+
+/** Production build with a manifest into a fresh temporary folder (the app's own vite.config.ts). */
+export async function buildWithManifest(outDir = mkdtempSync(join(tmpdir(), 'pass-studio-bench-dist-'))) {
+  const { build } = await import('vite');
+  await build({
+    logLevel: 'warn',
+    build: { manifest: true, outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+export function manifestPath(outDir: string): string {
+  return join(outDir, '.vite', 'manifest.json');
+}
+
+/** True when `outDir` holds a manifest that belongs to its index.html (same entry file). */
+export function hasMatchingManifest(outDir: string): boolean {
+  if (!existsSync(manifestPath(outDir)) || !existsSync(join(outDir, 'index.html'))) return false;
+  const manifest = JSON.parse(readFileSync(manifestPath(outDir), 'utf8')) as Manifest;
+  const entry = Object.values(manifest).find((c) => c.isEntry);
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  return Boolean(entry && html.includes(entry.file));
+}
+
+/** The JS that index.html itself loads: module scripts and modulepreload links, in order. */
+export function htmlScripts(html: string): string[] {
+  const files: string[] = [];
+  const tags = html.match(/<(script|link)\b[^>]*>/gi) ?? [];
+  for (const tag of tags) {
+    const attr = (name: string) => new RegExp(`\\s${name}=["']?([^"'\\s>]+)`, 'i').exec(tag)?.[1];
+    const isScript = /^<script/i.test(tag) && attr('type') === 'module' && attr('src');
+    const isPreload = /^<link/i.test(tag) && attr('rel') === 'modulepreload' && attr('href');
+    const url = isScript ? attr('src') : isPreload ? attr('href') : undefined;
+    if (url && /\.m?js(\?|$)/.test(url) && !/^https?:/i.test(url)) files.push(url.replace(/^\//, ''));
+  }
+  return files;
+}
+
+function sizeOf(outDir: string, file: string): ChunkSize {
+  const content = readFileSync(join(outDir, file));
+  return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
+}
+
+/** Every chunk `key` loads statically (itself and its `imports`, transitively). */
+function staticClosure(manifest: Manifest, keys: string[], into = new Set<string>()): Set<string> {
+  for (const key of keys) {
+    if (into.has(key) || !manifest[key]) continue;
+    into.add(key);
+    staticClosure(manifest, manifest[key].imports ?? [], into);
+  }
+  return into;
+}
+
+/**
+ * List route = the scripts of index.html (plus their static imports from the manifest).
+ * Editor route = list + the editor's lazy chunk, its static imports and its own dynamic imports
+ * (counted as loaded on open: the editor's lazy parts are part of opening it), transitively.
+ */
+export function analyzeBundle(outDir: string): BundleReport {
+  outDir = resolve(outDir);
+  const manifest = JSON.parse(readFileSync(manifestPath(outDir), 'utf8')) as Manifest;
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [chunk.file, key]));
+
+  const htmlFiles = htmlScripts(html);
+  const listKeys = staticClosure(
+    manifest,
+    htmlFiles.map((f) => byFile.get(f)).filter((k): k is string => Boolean(k)),
+  );
+  const listFiles = new Set([...htmlFiles, ...[...listKeys].map((k) => manifest[k]!.file)]);
+
+  const editorKey =
+    Object.keys(manifest).find((k) => manifest[k]!.src === EDITOR_ROUTE_SOURCE) ??
+    Object.keys(manifest).find((k) => manifest[k]!.isDynamicEntry && manifest[k]!.name === 'pass-editor-page');
+  if (!editorKey) throw new Error(`The manifest has no chunk for ${EDITOR_ROUTE_SOURCE}`);
+  const editorKeys = new Set<string>();
+  const queue = [editorKey];
+  while (queue.length > 0) {
+    const key = queue.shift()!;
+    for (const k of staticClosure(manifest, [key])) {
+      // Chunks of the list route are loaded already; their other lazy imports are not the editor's.
+      if (editorKeys.has(k) || listKeys.has(k)) continue;
+      editorKeys.add(k);
+      queue.push(...(manifest[k]!.dynamicImports ?? []).filter((d) => !editorKeys.has(d)));
+    }
+  }
+  const editorFiles = new Set(listFiles);
+  for (const k of editorKeys) if (/\.m?js$/.test(manifest[k]!.file)) editorFiles.add(manifest[k]!.file);
+
+  const sizes = (files: Set<string>) => {
+    const list = [...files].map((f) => sizeOf(outDir, f));
+    return { files: list, gzipBytes: list.reduce((sum, f) => sum + f.gzipBytes, 0) };
+  };
+  return { outDir, list: sizes(listFiles), editor: sizes(editorFiles) };
+}
+
+export const kb = (bytes: number) => Math.round(bytes / 100) / 10;
