@@ -66,6 +66,30 @@ const entityShape = {
   workspaceId: text(),
 };
 
+/** Keys every stored entity gets from the server; a client never sets them. */
+export const READ_ONLY_ENTITY_KEYS = [
+  'id',
+  'createdTime',
+  'updatedTime',
+  'createdBy',
+  'updatedBy',
+  'workspaceId',
+] as const;
+
+/** Keys of a pass the server sets (passport-api.md §3 P2); ignored wherever a client sends them. */
+export const READ_ONLY_PASS_KEYS = [
+  ...READ_ONLY_ENTITY_KEYS,
+  'accountId',
+  'passLink',
+  'googlePassLink',
+  'appleIssuedCount',
+  'googleIssuedCount',
+  'totalIssuedCount',
+  'appleActiveCount',
+  'googleActiveCount',
+  'totalActiveCount',
+] as const;
+
 // ---------------------------------------------------------------------------------------------
 // Fields
 

@@ -3,35 +3,16 @@
  * sent except server-set keys and keys kept in columns, so unknown keys survive round trips.
  */
 
+import { READ_ONLY_ENTITY_KEYS, READ_ONLY_PASS_KEYS as READ_ONLY_PASS_KEY_LIST } from '../../contract/schemas';
+
 export type JsonObject = Record<string, unknown>;
 
 /** Keys the server sets; ignored wherever a client sends them. */
-const READ_ONLY_PASS_KEYS = new Set([
-  'id',
-  'createdTime',
-  'updatedTime',
-  'createdBy',
-  'updatedBy',
-  'workspaceId',
-  'accountId',
-  'passLink',
-  'googlePassLink',
-  'appleIssuedCount',
-  'googleIssuedCount',
-  'totalIssuedCount',
-  'appleActiveCount',
-  'googleActiveCount',
-  'totalActiveCount',
-]);
+const READ_ONLY_PASS_KEYS = new Set<string>(READ_ONLY_PASS_KEY_LIST);
 /** Keys kept in their own columns rather than in `doc`. */
 const COLUMN_PASS_KEYS = new Set(['passName', 'status', 'passLinkSlug']);
-const READ_ONLY_LOCATION_KEYS = new Set([
-  'id',
-  'createdTime',
-  'updatedTime',
-  'createdBy',
-  'updatedBy',
-  'workspaceId',
+const READ_ONLY_LOCATION_KEYS = new Set<string>([
+  ...READ_ONLY_ENTITY_KEYS,
   'accountId',
   'walletPass',
   'passSerialNumber',

@@ -1,23 +1,4 @@
-import type { UpdatePassRequest, WalletPass } from '../../../../contract/schemas';
-
-/** Keys the API sets itself; they are never sent back. */
-const READ_ONLY_KEYS = [
-  'id',
-  'createdTime',
-  'updatedTime',
-  'createdBy',
-  'updatedBy',
-  'workspaceId',
-  'accountId',
-  'passLink',
-  'googlePassLink',
-  'appleIssuedCount',
-  'googleIssuedCount',
-  'totalIssuedCount',
-  'appleActiveCount',
-  'googleActiveCount',
-  'totalActiveCount',
-] as const;
+import { READ_ONLY_PASS_KEYS, type UpdatePassRequest, type WalletPass } from '../../../../contract/schemas';
 
 /**
  * The editable document of a stored pass: everything the API returned except what it sets
@@ -26,7 +7,7 @@ const READ_ONLY_KEYS = [
  */
 export function editableDocument(pass: WalletPass): UpdatePassRequest {
   const document: Record<string, unknown> = { ...pass };
-  for (const key of READ_ONLY_KEYS) delete document[key];
+  for (const key of READ_ONLY_PASS_KEYS) delete document[key];
   if (pass.passMetadata) {
     const { locations: _locations, ...metadata } = pass.passMetadata;
     document.passMetadata = metadata;

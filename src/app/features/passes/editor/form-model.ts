@@ -14,7 +14,7 @@ import type {
   UploadInfo,
   WalletPass,
 } from '../../../../contract/schemas';
-import { uploadKeyOf } from '../../../../contract/schemas';
+import { READ_ONLY_ENTITY_KEYS, uploadKeyOf } from '../../../../contract/schemas';
 import { editableDocument } from '../api/pass-document';
 import { ROW_MARKER, sameValue } from './same-value';
 
@@ -42,11 +42,9 @@ export interface PassFormValues {
   images: Record<ImageSlot, ImageValue | null>;
 }
 
-const LOCATION_READ_ONLY = ['id', 'createdTime', 'updatedTime', 'createdBy', 'updatedBy', 'workspaceId'] as const;
-
 export function toLocationFormValue(location: Location): LocationFormValue {
   const value: Record<string, unknown> = { ...location };
-  for (const key of LOCATION_READ_ONLY) delete value[key];
+  for (const key of READ_ONLY_ENTITY_KEYS) delete value[key];
   return {
     ...value,
     locationId: location.id,
