@@ -24,7 +24,7 @@ export default {
         ink: {
           DEFAULT: '#111827',
           muted: '#4B5563',
-          subtle: '#6B7280',
+          subtle: '#5B6270',
           inverse: '#FFFFFF',
         },
         surface: {

@@ -16,7 +16,7 @@ export function AppLayout({ workspaceId, children }: { workspaceId: string; chil
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-30 border-b border-surface-border bg-surface/95 backdrop-blur">
+      <header className="sticky top-0 z-30 border-b border-surface-border bg-surface">
         <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-4 px-4 sm:px-6 lg:px-8">
           <Link to={paths.passes(workspaceId)} className="flex items-center gap-2 font-semibold text-ink">
             <img src="/favicon.svg" alt="" className="size-6" />

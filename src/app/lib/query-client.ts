@@ -30,6 +30,8 @@ export function createQueryClient(): QueryClient {
       mutations: {
         // Writes are never retried blindly: the user decides (a failed save keeps the edit).
         retry: false,
+        // A finished save holds a whole pass; nothing reads old ones, so do not keep them.
+        gcTime: 0,
       },
     },
   });

@@ -162,7 +162,10 @@ export function CheckboxField({ name, label, hint }: { name: string; label: Reac
   );
 }
 
-/** A titled block of the editor; `id` makes it reachable from the section nav. */
+/**
+ * A titled block of the editor; `id` makes it reachable from links. Sections off screen are not
+ * laid out or painted (`content-visibility: auto`), which keeps typing cheap on large passes.
+ */
 export function EditorSection({
   id,
   title,
@@ -180,7 +183,7 @@ export function EditorSection({
     <section
       id={id}
       aria-labelledby={`${id}-title`}
-      className="scroll-mt-32 rounded-card border border-surface-border bg-surface p-5 shadow-card"
+      className="scroll-mt-32 rounded-card border border-surface-border bg-surface p-5 shadow-card [contain-intrinsic-size:auto_520px] [content-visibility:auto]"
     >
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>

@@ -331,7 +331,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
             </div>
             <aside
               aria-label="Preview and pass facts"
-              className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:pb-4"
+              className="space-y-6 [contain:content] lg:sticky lg:top-20 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:pb-4"
             >
               <LivePassPreview onBlockingChange={setBlockingIssues} />
               <ReadOnlyPanel pass={pass} />
@@ -436,7 +436,7 @@ function SaveBar({ state, onDiscard }: { state: SaveState; onDiscard: () => void
   const changed = countDirty(dirtyFields);
   const saving = state.phase !== 'idle';
   return (
-    <div className="fixed inset-x-0 bottom-0 z-20 border-t border-surface-border bg-surface/95 backdrop-blur">
+    <div className="fixed inset-x-0 bottom-0 z-20 border-t border-surface-border bg-surface">
       <div className="mx-auto flex h-16 w-full max-w-[1680px] items-center gap-3 px-4 sm:px-6 lg:px-8">
         <p role="status" className="text-sm text-ink-muted">
           {state.phase === 'offline' ? (

@@ -3,7 +3,7 @@ import { Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
 import { PASS_STATUSES } from '../../../../contract/rules';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Alert } from '../../../components/ui/alert';
-import { Button, Spinner } from '../../../components/ui/button';
+import { Button } from '../../../components/ui/button';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { cx } from '../../../lib/cx';
@@ -16,6 +16,7 @@ import { CountCell } from './count-cell';
 import { NewPassDialog } from './new-pass-dialog';
 import { PassThumbnail } from './pass-thumbnail';
 import { StatusBadge } from './status-badge';
+import { ListSkeleton, SummaryBarSkeleton } from './list-skeleton';
 import { SummaryBar } from './summary-bar';
 
 // The preview (and its QR encoder) loads only when a marketer opens one from the list.
@@ -87,15 +88,13 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
         </Suspense>
       ) : null}
 
-      {list.data ? <SummaryBar passes={passes} hasMore={list.hasNextPage} /> : null}
+      {list.data ? <SummaryBar passes={passes} hasMore={list.hasNextPage} /> : <SummaryBarSkeleton />}
 
       <ListToolbar filters={filters} />
 
       <section aria-label="Pass list" className="mt-4">
         {list.isPending ? (
-          <div className="rounded-card border border-surface-border bg-surface p-10 text-center">
-            <Spinner label="Loading passes…" />
-          </div>
+          <ListSkeleton />
         ) : list.isError && passes.length === 0 ? (
           <Alert
             tone="danger"

@@ -35,7 +35,7 @@ function Banner({
   caption: string;
 }) {
   return (
-    <span className="flex gap-2.5 rounded-[20px] bg-white/75 p-3 text-left text-black shadow-[0_4px_16px_rgb(0_0_0/0.2)] backdrop-blur-md">
+    <span className="flex gap-2.5 rounded-[20px] bg-white/90 p-3 text-left text-black shadow-[0_4px_16px_rgb(0_0_0/0.2)]">
       <PassIcon url={iconUrl} />
       <span className="min-w-0 flex-1">
         <span className="flex items-baseline gap-2">

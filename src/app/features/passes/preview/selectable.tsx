@@ -37,7 +37,8 @@ export function Selectable({ path, what, onSelect, className, align = 'left', ch
       title={`Edit ${what}`}
       onClick={() => onSelect(path)}
       className={cx(
-        'block cursor-pointer rounded-[4px] outline-offset-2 transition-[outline-color] hover:outline-2 hover:outline-current/50 hover:outline-dashed',
+        // At least 24px tall: a comfortable target (WCAG 2.5.8) even for small captions.
+        'block min-h-6 cursor-pointer rounded-[4px] outline-offset-2 transition-[outline-color] hover:outline-2 hover:outline-current/50 hover:outline-dashed',
         alignments[align],
         className,
       )}
