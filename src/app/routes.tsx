@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { AppLayout } from './app-layout';
 import { Button, Spinner } from './components/ui/button';
 import { AddWorkspaceDialog } from './features/connection/add-workspace-dialog';
 import { PassesPage } from './features/passes/list/passes-page';
+import { passQueries } from './features/passes/api/pass-queries';
 import { useConnection } from './lib/connection';
 import { Link, matchPath, navigate, paths, useLocation } from './router';
 
@@ -11,8 +13,9 @@ const PassEditorPage = lazy(() => import('./features/passes/editor/pass-editor-p
 
 export function AppRoutes() {
   const { pathname } = useLocation();
-
   const editor = matchPath('/w/:workspaceId/passes/:passId', pathname);
+  usePrefetchPass(editor?.workspaceId, editor?.passId);
+
   if (editor?.workspaceId && editor.passId) {
     return (
       <AppLayout workspaceId={editor.workspaceId}>
@@ -41,6 +44,19 @@ export function AppRoutes() {
     return <RedirectToWorkspace />;
   }
   return <NotFound />;
+}
+
+/**
+ * Starts reading the pass while the editor's code is still loading, so the two arrive together
+ * instead of one after the other.
+ */
+function usePrefetchPass(workspaceId: string | undefined, passId: string | undefined) {
+  const queryClient = useQueryClient();
+  const { client, connectionId } = useConnection();
+  useEffect(() => {
+    if (!workspaceId || !passId) return;
+    void queryClient.prefetchQuery(passQueries.detail(client, connectionId, workspaceId, passId));
+  }, [queryClient, client, connectionId, workspaceId, passId]);
 }
 
 function RedirectToWorkspace() {

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { cx } from '../../../lib/cx';
 import type { PassCheck, PassCheckPlatform, PassCheckSeverity } from './pass-checks';
 
@@ -133,7 +133,7 @@ function CheckGroup({
  * The problems found by `runPassChecks`, errors apart from warnings. Each one is a button that
  * takes the user to the field to fix.
  */
-export function PassChecksPanel({ checks, onSelect, className }: PassChecksPanelProps) {
+export const PassChecksPanel = memo(function PassChecksPanel({ checks, onSelect, className }: PassChecksPanelProps) {
   const headingId = useId();
   const errors = checks.filter((c) => c.severity === 'error');
   const warnings = checks.filter((c) => c.severity === 'warning');
@@ -181,4 +181,4 @@ export function PassChecksPanel({ checks, onSelect, className }: PassChecksPanel
       )}
     </section>
   );
-}
+});

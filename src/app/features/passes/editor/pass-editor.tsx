@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { type FieldErrors, FormProvider, type Resolver, useForm, useFormContext, useFormState } from 'react-hook-form';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Alert } from '../../../components/ui/alert';
@@ -84,6 +84,10 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
   const [formAlert, setFormAlert] = useState<string | null>(null);
   const save = useSavePass(workspaceId);
   const [saveState, setSaveState] = useState<SaveState>({ phase: 'idle' });
+  // The sections below the fold mount in a transition, so opening a large pass never blocks the
+  // page for long: the top of the form and the preview show first, the rest follows.
+  const [restMounted, setRestMounted] = useState(false);
+  useEffect(() => startTransition(() => setRestMounted(true)), []);
   const [conflict, setConflict] = useState<PendingConflict | null>(null);
   const [blockingIssues, setBlockingIssues] = useState<string[]>([]);
   const [imageSizes] = useState(createImageSizesStore);
@@ -322,12 +326,20 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
               <PassSection />
               <LookSection />
               <TopFieldSection />
-              <SecondaryFieldsSection />
-              <BackFieldsSection />
-              <QrSection />
-              <ImagesSection workspaceId={workspaceId} />
-              <LocationsSection passId={pass.id} />
-              <DeepLinksSection />
+              {restMounted ? (
+                <>
+                  <SecondaryFieldsSection />
+                  <BackFieldsSection />
+                  <QrSection />
+                  <ImagesSection workspaceId={workspaceId} />
+                  <LocationsSection passId={pass.id} />
+                  <DeepLinksSection />
+                </>
+              ) : (
+                <p role="status" className="text-sm text-ink-muted">
+                  Loading the rest of the pass…
+                </p>
+              )}
             </div>
             <aside
               aria-label="Preview and pass facts"

@@ -21,9 +21,11 @@ export function PassThumbnail({ pass }: { pass: WalletPass }) {
           className={logo ? 'max-h-8 max-w-14 object-contain' : 'h-full w-full object-cover'}
         />
       ) : (
-        <span aria-hidden="true" className="text-xs text-ink-subtle">
-          No image
-        </span>
+        // A plain card shape: text here would sit on the pass's own colour, whatever its contrast.
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 text-white/80 mix-blend-difference">
+          <rect x="3" y="5" width="18" height="14" rx="3" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M3 10h18" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
       )}
     </span>
   );

@@ -170,7 +170,14 @@ function AppleFront({ model, onSelect }: PartProps) {
           onSelect={onSelect}
           className="rounded-none"
         >
-          <img src={model.stripUrl} alt="" className="block w-full object-cover" style={{ aspectRatio: '375 / 123' }} />
+          <img
+            src={model.stripUrl}
+            alt=""
+            // The largest image of the editor's first screen: ask for it first.
+            fetchPriority="high"
+            className="block w-full object-cover"
+            style={{ aspectRatio: '375 / 123' }}
+          />
         </Selectable>
       ) : null}
       {count > 0 ? (
