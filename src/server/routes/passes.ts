@@ -8,6 +8,7 @@ import { parseWith, pathId, readJsonObject, requestOrigin } from '../http';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import type { SortKey } from '../store/cursor';
 import type { PassRecord, SandboxStore } from '../store/sandbox-store';
+import { ListResponseCache } from './list-response-cache';
 import { PassJsonCache } from './pass-json-cache';
 import { passView } from './views';
 
@@ -21,10 +22,12 @@ export function parseCursor(cursor: string | undefined): SortKey | undefined {
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
+const utf8 = new TextEncoder();
 
 export function passRoutes(store: SandboxStore, publicOrigin?: string): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const cache = new PassJsonCache(store);
+  const pages = new ListResponseCache(store);
 
   /** The pass as JSON text, from the cache or built (and cached) from the store. */
   const serialise = (pass: PassRecord, origin: string, locations = store.locationsOfPass(pass.id)): string => {
@@ -34,6 +37,14 @@ export function passRoutes(store: SandboxStore, publicOrigin?: string): Hono<App
   };
 
   app.get('/', (c) => {
+    const { workspaceId } = c.get('auth');
+    // The whole URL: its query is the search, its origin the links' (publicOrigin, when set, is
+    // fixed for this cache's lifetime).
+    const pageKey = c.req.url;
+    const cached = pages.get(workspaceId, pageKey);
+    // A closed store (shutting down) answers nothing, cached or not.
+    if (cached && store.isOpen) return c.body(cached, 200, JSON_HEADERS);
+
     const all = c.req.queries();
     const query = parseWith(ListPassesQuerySchema, {
       query: all.query?.[0],
@@ -47,7 +58,6 @@ export function passRoutes(store: SandboxStore, publicOrigin?: string): Hono<App
       summary: all.summary?.[0],
     });
     const limit = query.limit === undefined ? DEFAULT_PAGE_LIMIT : Number(query.limit);
-    const { workspaceId } = c.get('auth');
     const page = store.listPassKeys(
       workspaceId,
       {
@@ -87,8 +97,10 @@ export function passRoutes(store: SandboxStore, publicOrigin?: string): Hono<App
     const last = page.items.at(-1);
     const items = ids.flatMap((id) => jsons.get(id) ?? []).join(',');
     const cursor = JSON.stringify(last ? encodeCursor(last) : null);
-    // Assembled as text so cached passes are not parsed and stringified again.
-    return c.body(`{"items":[${items}],"cursor":${cursor},"hasMore":${page.hasMore}}`, 200, JSON_HEADERS);
+    // Assembled as text so cached passes are not parsed and stringified again, then encoded once.
+    const body = utf8.encode(`{"items":[${items}],"cursor":${cursor},"hasMore":${page.hasMore}}`);
+    pages.set(workspaceId, pageKey, body);
+    return c.body(body, 200, JSON_HEADERS);
   });
 
   app.post('/', async (c) => {

@@ -187,7 +187,7 @@ export class SandboxStore {
   readonly #dynamic = new Map<string, Statement>();
   readonly #keys = new Map<string, ApiKeyRecord>();
   readonly #workspaces = new Map<string, WorkspaceRecord>();
-  readonly #listeners = new Set<(passId: string) => void>();
+  readonly #listeners = new Set<(passId: string, workspaceId: string) => void>();
   readonly #statements;
 
   constructor(db: Database.Database) {
@@ -224,8 +224,10 @@ export class SandboxStore {
       deletePass: db.prepare<[string, string]>('DELETE FROM passes WHERE id = ? AND workspace_id = ?'),
       publishedCounts: db.prepare<
         [],
-        Pick<PassRow, 'id' | 'apple_issued' | 'google_issued' | 'apple_active' | 'google_active'>
-      >(`SELECT id, apple_issued, google_issued, apple_active, google_active FROM passes WHERE status = 'Published'`),
+        Pick<PassRow, 'id' | 'workspace_id' | 'apple_issued' | 'google_issued' | 'apple_active' | 'google_active'>
+      >(
+        `SELECT id, workspace_id, apple_issued, google_issued, apple_active, google_active FROM passes WHERE status = 'Published'`,
+      ),
       updateCounts: db.prepare(
         `UPDATE passes SET apple_issued = @appleIssued, google_issued = @googleIssued,
            apple_active = @appleActive, google_active = @googleActive WHERE id = @id`,
@@ -309,16 +311,17 @@ export class SandboxStore {
   }
 
   /**
-   * Calls `listener` with the id of every pass whose API object changed (its row, its counts or
-   * its locations), after the change is committed. Readers cache serialised passes on this.
+   * Calls `listener` with the id and workspace of every pass that was created, deleted or whose
+   * API object changed (its row, its counts or its locations), after the change is committed.
+   * Readers cache serialised passes and whole list pages on this.
    */
-  onPassChanged(listener: (passId: string) => void): () => void {
+  onPassChanged(listener: (passId: string, workspaceId: string) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  #changed(passId: string): void {
-    for (const listener of this.#listeners) listener(passId);
+  #changed(passId: string, workspaceId: string): void {
+    for (const listener of this.#listeners) listener(passId, workspaceId);
   }
 
   /** True for a new database (no workspace yet): it needs seeding. */
@@ -453,6 +456,7 @@ export class SandboxStore {
         updatedBy: actorId,
       });
     })();
+    this.#changed(id, workspaceId);
     return this.#mustGetPass(workspaceId, id);
   }
 
@@ -487,14 +491,14 @@ export class SandboxStore {
         updatedBy: actorId,
       });
     })();
-    this.#changed(id);
+    this.#changed(id, workspaceId);
     return this.#mustGetPass(workspaceId, id);
   }
 
   /** Deletes the pass and (by cascade) its locations; false when there was none. */
   deletePass(workspaceId: string, id: string): boolean {
     const deleted = this.#db.transaction(() => this.#statements.deletePass.run(id, workspaceId).changes > 0)();
-    if (deleted) this.#changed(id);
+    if (deleted) this.#changed(id, workspaceId);
     return deleted;
   }
 
@@ -546,7 +550,7 @@ export class SandboxStore {
    */
   tickInstalls(random: () => number = Math.random): number {
     const draw = (max: number) => Math.floor(random() * (max + 1));
-    const ids = this.#db.transaction(() => {
+    const moved = this.#db.transaction(() => {
       const rows = this.#statements.publishedCounts.all();
       for (const row of rows) {
         const next = (issued: number, active: number, maxNew: number) => {
@@ -560,10 +564,10 @@ export class SandboxStore {
         const [googleIssued, googleActive] = next(row.google_issued, row.google_active, 3);
         this.#statements.updateCounts.run({ id: row.id, appleIssued, appleActive, googleIssued, googleActive });
       }
-      return rows.map((row) => row.id);
+      return rows;
     })();
-    for (const id of ids) this.#changed(id);
-    return ids.length;
+    for (const row of moved) this.#changed(row.id, row.workspace_id);
+    return moved.length;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -648,7 +652,7 @@ export class SandboxStore {
         updatedBy: actorId,
       });
     })();
-    this.#changed(passId);
+    this.#changed(passId, workspaceId);
     return this.#mustGetLocation(workspaceId, id);
   }
 
@@ -667,14 +671,14 @@ export class SandboxStore {
       if (result.changes === 0) throw notFound({ id });
     })();
     const location = this.#mustGetLocation(workspaceId, id);
-    this.#changed(location.passId);
+    this.#changed(location.passId, workspaceId);
     return location;
   }
 
   deleteLocation(workspaceId: string, id: string): boolean {
     const passId = this.getLocation(workspaceId, id)?.passId;
     const deleted = this.#db.transaction(() => this.#statements.deleteLocation.run(id, workspaceId).changes > 0)();
-    if (deleted && passId) this.#changed(passId);
+    if (deleted && passId) this.#changed(passId, workspaceId);
     return deleted;
   }
 
@@ -740,8 +744,14 @@ export async function openStore(options: OpenStoreOptions): Promise<SandboxStore
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     const store = new SandboxStore(db);
     if (store.isEmpty()) {
-      const buildSeed = options.seed ?? (await import('../seed/seed-data')).buildSeed;
-      store.seed(buildSeed());
+      if (options.seed) {
+        store.seed(options.seed());
+      } else {
+        const demo = await import('../seed/seed-data');
+        store.seed(demo.buildSeed());
+        // The images are in the database now: nothing in this process needs the encoded copies.
+        demo.releaseSeedImages();
+      }
     }
     return store;
   } catch (error) {

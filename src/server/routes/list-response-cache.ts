@@ -1,0 +1,99 @@
+/**
+ * Whole `GET /v1/wallet-pass` responses, encoded once as UTF-8 bytes. The dashboard asks for the
+ * same pages over and over; a hit skips query parsing, the key query, assembling about 36 KB of
+ * text per page of 20 and encoding it for the socket.
+ *
+ * An entry is keyed by workspace, request origin (links inside are absolute) and the raw query
+ * string: a page is a function of those and of the stored passes and locations of the workspace,
+ * nothing else (no user, no clock). Every change the store reports for a workspace (a pass
+ * created, edited or deleted, a location added, replaced or removed, an install-count tick)
+ * drops all of that workspace's pages, synchronously, before the write's response is sent; this
+ * process is the database's only writer. Only successful pages are stored.
+ */
+import type { SandboxStore } from '../store/sandbox-store';
+
+export interface ListCacheLimits {
+  /** Pages kept over all workspaces. */
+  maxEntries: number;
+  /** Bytes of pages kept over all workspaces. */
+  maxBytes: number;
+}
+
+/** UTF-8 bytes of a response body (what Hono's `c.body` takes). */
+type Page = Uint8Array<ArrayBuffer>;
+
+const DEFAULT_LIMITS: ListCacheLimits = { maxEntries: 200, maxBytes: 8 * 1024 * 1024 };
+
+export class ListResponseCache {
+  /** workspace → (origin + query → page); the inner maps iterate oldest first. */
+  readonly #byWorkspace = new Map<string, Map<string, Page>>();
+  #entries = 0;
+  #bytes = 0;
+
+  constructor(
+    store: SandboxStore,
+    private readonly limits: ListCacheLimits = DEFAULT_LIMITS,
+  ) {
+    store.onPassChanged((_passId, workspaceId) => this.invalidate(workspaceId));
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.#entries, bytes: this.#bytes };
+  }
+
+  get(workspaceId: string, key: string): Page | undefined {
+    return this.#byWorkspace.get(workspaceId)?.get(key);
+  }
+
+  set(workspaceId: string, key: string, page: Page): void {
+    if (page.byteLength > this.limits.maxBytes) return;
+    this.#delete(workspaceId, key);
+    while (this.#entries >= this.limits.maxEntries || this.#bytes + page.byteLength > this.limits.maxBytes) {
+      if (!this.#evictOne()) break;
+    }
+    let pages = this.#byWorkspace.get(workspaceId);
+    if (!pages) {
+      pages = new Map();
+      this.#byWorkspace.set(workspaceId, pages);
+    }
+    pages.set(key, page);
+    this.#entries++;
+    this.#bytes += page.byteLength;
+  }
+
+  /** Drops every page of the workspace. */
+  invalidate(workspaceId: string): void {
+    const pages = this.#byWorkspace.get(workspaceId);
+    if (!pages) return;
+    for (const page of pages.values()) this.#bytes -= page.byteLength;
+    this.#entries -= pages.size;
+    this.#byWorkspace.delete(workspaceId);
+  }
+
+  #delete(workspaceId: string, key: string): void {
+    const pages = this.#byWorkspace.get(workspaceId);
+    const page = pages?.get(key);
+    if (!pages || !page) return;
+    pages.delete(key);
+    if (pages.size === 0) this.#byWorkspace.delete(workspaceId);
+    this.#entries--;
+    this.#bytes -= page.byteLength;
+  }
+
+  /** Drops the oldest page of the workspace holding the most pages; false when there is none. */
+  #evictOne(): boolean {
+    let fullestId: string | undefined;
+    let fullestSize = 0;
+    for (const [id, pages] of this.#byWorkspace) {
+      if (pages.size > fullestSize) {
+        fullestId = id;
+        fullestSize = pages.size;
+      }
+    }
+    if (fullestId === undefined) return false;
+    const oldest = this.#byWorkspace.get(fullestId)!.keys().next();
+    if (oldest.done) return false;
+    this.#delete(fullestId, oldest.value);
+    return true;
+  }
+}
