@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WalletPassSchema } from '../contract/schemas';
 import { DEMO_KEY_ALL_WORKSPACES } from './seed/seed-data';
-import { makePng, passBody, runMain, tempDir } from './test-support';
+import { KEY_ALL, makePng, passBody, runMain, seedTestData, tempDir } from './test-support';
 import type { MainProcess } from './test-support';
 import { openStore } from './store/sandbox-store';
 
@@ -14,8 +14,8 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function startMain(dataDir: string): Promise<MainProcess> {
-  const main = await runMain(dataDir);
+async function startMain(dataDir: string, args?: string[]): Promise<MainProcess> {
+  const main = await runMain(dataDir, {}, args);
   children.push(main.process);
   return main;
 }
@@ -80,5 +80,20 @@ describe('main entry point', () => {
     expect(await main.exited).toBe(0);
     // Stopped accepting: nothing listens any more.
     await expect(fetch(`${main.url}/studio/config`)).rejects.toThrow();
+  });
+
+  it('runs as plain JavaScript the way npm run serve does: the bundle, built when stale, no tsx loader', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    await seedTestData(dataDir);
+    const main = await startMain(dataDir, ['src/server/launch.mjs', 'serve']);
+    const config = await fetch(`${main.url}/studio/config`);
+    expect(config.status).toBe(200);
+    const res = await fetch(`${main.url}/v1/wallet-pass?limit=5`, { headers: { 'api-key': KEY_ALL } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(((await res.json()) as { items: unknown[] }).items).toEqual([]);
+    main.process.kill('SIGTERM');
+    expect(await main.exited).toBe(0);
   });
 });

@@ -128,8 +128,14 @@ export async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-// Run only as the entry point, so start.ts and tests can import this module.
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+// Run only as the entry point (`tsx src/server/main.ts`, `node dist-server/main.js`), so start.ts,
+// dev.ts and tests can import this module. The name check is for bundles: one that inlines this
+// module under another entry's name (dist-server/start.js) must not run it.
+if (
+  process.argv[1] &&
+  /\/main\.[cm]?[jt]s$/.test(import.meta.url) &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -152,11 +152,16 @@ export async function seedTestData(dataDir: string): Promise<void> {
 }
 
 /**
- * Runs `src/server/main.ts` (what `npm run serve` runs) on a free port with `dataDir` as DATA_DIR
- * and resolves once it prints its start banner. The caller kills it (keep the returned process).
+ * Runs `src/server/main.ts` with tsx (or `args`, e.g. the bundle `npm run serve` runs) on a free
+ * port with `dataDir` as DATA_DIR and resolves once it prints its start banner. The caller kills
+ * it (keep the returned process).
  */
-export async function runMain(dataDir: string, env: Record<string, string> = {}): Promise<MainProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+export async function runMain(
+  dataDir: string,
+  env: Record<string, string> = {},
+  args: string[] = ['--import', 'tsx', 'src/server/main.ts'],
+): Promise<MainProcess> {
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       PORT: '0',

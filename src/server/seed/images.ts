@@ -630,3 +630,8 @@ export function brandImages(brand: Brand, options: { footer?: boolean } = {}): S
     png: image.png.slice(),
   }));
 }
+
+/** Forgets the encoded PNGs (the server calls this once they are in its database). */
+export function clearImageCache(): void {
+  cache.clear();
+}

@@ -9,7 +9,7 @@
  */
 import type { BackField, BackFieldLink, PassField, PassMetadata, UserDeepLink } from '../../contract/schemas';
 import type { PassStatus } from '../../contract/rules';
-import { type Brand, brandImages, hashString, seededRandom } from './images';
+import { type Brand, brandImages, clearImageCache, hashString, seededRandom } from './images';
 import type { SeedCounts, SeedData, SeedDemoKey, SeedPass, SeedWorkspace } from './seed-types';
 
 // ---------------------------------------------------------------------------------------------
@@ -1390,4 +1390,9 @@ export function buildSeed(): SeedData {
     },
   ];
   return { workspaces, demoKeys };
+}
+
+/** Lets the images of `buildSeed` be collected once nothing else holds them (after seeding). */
+export function releaseSeedImages(): void {
+  clearImageCache();
 }
