@@ -1,4 +1,8 @@
-/** Starts the real server (`src/server/main.ts`) as its own process on a free port. */
+/**
+ * Starts the real server as its own process on a free port, as `npm run serve` runs it: the
+ * plain-JavaScript bundle of `src/server/main.ts` (dist-server/, brought up to date first by
+ * `src/server/launch.mjs build`) in `node src/server/launch.mjs serve`, no TypeScript loader.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +13,7 @@ import { join } from 'node:path';
 export interface BenchServer {
   url: string;
   port: number;
-  /** The server's own process (node with the tsx loader, no wrapper), for RSS readings. */
+  /** The server's own process (node running the bundle, no wrapper), for RSS readings. */
   pid: number;
   dataDir: string;
   rssMb(): number;
@@ -31,7 +35,9 @@ export function freePort(): Promise<number> {
 export async function startServer(staticDir: string): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pass-studio-bench-data-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // Built beforehand, so the server process never loads esbuild.
+  execFileSync(process.execPath, ['src/server/launch.mjs', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['src/server/launch.mjs', 'serve'], {
     env: {
       ...process.env,
       PORT: String(port),
