@@ -5,11 +5,12 @@ import { Button, Spinner } from './components/ui/button';
 import { AddWorkspaceDialog } from './features/connection/add-workspace-dialog';
 import { PassesPage } from './features/passes/list/passes-page';
 import { passQueries } from './features/passes/api/pass-queries';
+import { loadEditor, loadedEditor } from './features/passes/editor-loader';
 import { useConnection } from './lib/connection';
 import { Link, matchPath, navigate, paths, useLocation } from './router';
 
-// The editor and its form libraries load only when an editor route opens.
-const PassEditorPage = lazy(() => import('./features/passes/editor/pass-editor-page'));
+// The editor and its form libraries load only when an editor route opens (or the list is idle).
+const LazyPassEditorPage = lazy(loadEditor);
 
 export function AppRoutes() {
   const { pathname } = useLocation();
@@ -17,6 +18,7 @@ export function AppRoutes() {
   usePrefetchPass(editor?.workspaceId, editor?.passId);
 
   if (editor?.workspaceId && editor.passId) {
+    const PassEditorPage = loadedEditor()?.default ?? LazyPassEditorPage;
     return (
       <AppLayout workspaceId={editor.workspaceId}>
         <Suspense fallback={<PageSpinner label="Opening the editor…" />}>

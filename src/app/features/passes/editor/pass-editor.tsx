@@ -346,7 +346,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
               className="space-y-6 [contain:content] lg:sticky lg:top-20 lg:max-h-[calc(100vh-10rem)] lg:overflow-y-auto lg:pb-4"
             >
               <LivePassPreview onBlockingChange={setBlockingIssues} />
-              <ReadOnlyPanel pass={pass} />
+              {restMounted ? <ReadOnlyPanel pass={pass} /> : null}
             </aside>
           </div>
           <SaveBar state={saveState} onDiscard={discard} />

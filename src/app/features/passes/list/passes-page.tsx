@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
 import { PASS_STATUSES } from '../../../../contract/rules';
 import type { WalletPass } from '../../../../contract/schemas';
@@ -12,6 +12,7 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { Link, navigate, paths, setSearchParams, useSearchParams } from '../../../router';
 import { type PassListFilters, passQueries } from '../api/pass-queries';
 import { StatusToggle } from '../status/status-toggle';
+import { loadEditor } from '../editor-loader';
 import { CountCell } from './count-cell';
 import { NewPassDialog } from './new-pass-dialog';
 import { PassThumbnail } from './pass-thumbnail';
@@ -21,6 +22,20 @@ import { SummaryBar } from './summary-bar';
 
 // The preview (and its QR encoder) loads only when a marketer opens one from the list.
 const PassPreviewDrawer = lazy(() => import('../preview/pass-preview-drawer'));
+
+/** Once the list is shown, the editor's code loads in the background so opening a pass is quick. */
+function useEditorCodeWhenIdle(ready: boolean) {
+  useEffect(() => {
+    if (!ready) return undefined;
+    const load = () => void loadEditor().catch(() => undefined);
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(load, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = window.setTimeout(load, 1500);
+    return () => window.clearTimeout(timer);
+  }, [ready]);
+}
 
 /** How often counts refresh while the tab is visible (react-query pauses it when hidden). */
 export const COUNTS_REFRESH_MS = 5_000;
@@ -46,6 +61,7 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
     refetchInterval: COUNTS_REFRESH_MS,
   });
   const passes = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  useEditorCodeWhenIdle(list.isSuccess);
   const filtering = filters.query.trim() !== '' || filters.status !== 'All';
   // `undefined`: closed; `null`: a new pass; a pass: duplicate it.
   const [creating, setCreating] = useState<WalletPass | null | undefined>(undefined);
@@ -292,6 +308,9 @@ function PassRow({
   onPreview: (pass: WalletPass) => void;
 }) {
   const name = pass.passName || 'Untitled pass';
+  const queryClient = useQueryClient();
+  const { client, connectionId } = useConnection();
+  const prefetch = () => void queryClient.prefetchQuery(passQueries.detail(client, connectionId, workspaceId, pass.id));
   return (
     <tr className="hover:bg-surface-sunken/60">
       <td className="px-4 py-3">
@@ -300,6 +319,9 @@ function PassRow({
           <div className="min-w-0">
             <Link
               to={paths.pass(workspaceId, pass.id)}
+              // Pointing at or focusing a pass starts reading it, so the editor opens with it.
+              onPointerEnter={prefetch}
+              onFocus={prefetch}
               className="block truncate font-medium text-ink hover:text-brand-700 hover:underline"
             >
               {name}
