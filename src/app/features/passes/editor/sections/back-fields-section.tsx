@@ -3,7 +3,7 @@ import { Button } from '../../../../components/ui/button';
 import type { BackFieldLink } from '../../../../../contract/schemas';
 import { EditorSection, TextField } from '../form-fields';
 import type { PassFormValues } from '../form-model';
-import { RowControls, nextFieldKey } from './row-controls';
+import { RowFieldset, nextFieldKey } from './row-controls';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
 
 const LINK_HINT = 'An https:, http:, mailto: or tel: link.';
@@ -36,18 +36,17 @@ export function BackFieldsSection() {
       {fields.length === 0 ? <p className="text-sm text-ink-subtle">No back fields yet.</p> : null}
       <div className="space-y-4">
         {fields.map((field, index) => (
-          <fieldset key={field.id} className="rounded-lg border border-surface-border p-4">
-            <legend className="float-left text-sm leading-8 font-semibold text-ink">Back field {index + 1}</legend>
-            <div className="float-right mb-2">
-              <RowControls
-                what={`back field ${index + 1}`}
-                index={index}
-                count={fields.length}
-                onMove={move}
-                onRemove={remove}
-              />
-            </div>
-            <div className="clear-both grid gap-x-4 sm:grid-cols-3">
+          <RowFieldset
+            key={field.id}
+            className="rounded-lg border border-surface-border p-4"
+            legend={`Back field ${index + 1}`}
+            what={`back field ${index + 1}`}
+            index={index}
+            count={fields.length}
+            onMove={move}
+            onRemove={remove}
+          >
+            <div className="grid gap-x-4 sm:grid-cols-3">
               <TextField name={`passMetadata.backFields.${index}.label`} label="Label" maxLength={255} />
               <TextField name={`passMetadata.backFields.${index}.key`} label="Key" mono maxLength={255} />
               <TextField
@@ -58,7 +57,7 @@ export function BackFieldsSection() {
               />
             </div>
             <BackFieldLinks fieldIndex={index} />
-          </fieldset>
+          </RowFieldset>
         ))}
       </div>
     </EditorSection>
@@ -72,20 +71,18 @@ function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
   return (
     <div className="mt-2 space-y-3 border-l-2 border-brand-100 pl-4">
       {fields.map((link, linkIndex) => (
-        <fieldset key={link.id} className="rounded-lg bg-surface-sunken/60 p-3">
-          <legend className="float-left text-sm leading-8 font-medium text-ink">
-            Back field {fieldIndex + 1} link {linkIndex + 1}
-          </legend>
-          <div className="float-right mb-1">
-            <RowControls
-              what={`link ${linkIndex + 1} of back field ${fieldIndex + 1}`}
-              index={linkIndex}
-              count={fields.length}
-              onMove={move}
-              onRemove={remove}
-            />
-          </div>
-          <div className="clear-both grid gap-x-4 sm:grid-cols-2">
+        <RowFieldset
+          key={link.id}
+          className="rounded-lg bg-surface-sunken/60 p-3"
+          legend={`Back field ${fieldIndex + 1} link ${linkIndex + 1}`}
+          what={`link ${linkIndex + 1} of back field ${fieldIndex + 1}`}
+          index={linkIndex}
+          count={fields.length}
+          onMove={move}
+          onRemove={remove}
+          strong={false}
+        >
+          <div className="grid gap-x-4 sm:grid-cols-2">
             <TextField name={`${name}.${linkIndex}.text`} label="Link text" maxLength={100} />
             <TextField
               name={`${name}.${linkIndex}.link`}
@@ -97,7 +94,7 @@ function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
             />
           </div>
           <LinkExtras name={`${name}.${linkIndex}`} />
-        </fieldset>
+        </RowFieldset>
       ))}
       <Button size="sm" variant="ghost" onClick={() => append({ text: '', link: 'https://' })}>
         + Add link to back field {fieldIndex + 1}

@@ -4,7 +4,7 @@ import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { CheckboxField, EditorSection, NumberField, TextField, useFieldError } from '../form-fields';
 import { emptyLocation } from '../form-model';
-import { RowControls } from './row-controls';
+import { RowFieldset } from './row-controls';
 
 export function LocationsSection({ passId }: { passId: string }) {
   const { control } = useFormContext();
@@ -31,18 +31,17 @@ export function LocationsSection({ passId }: { passId: string }) {
       {fields.length === 0 ? <p className="text-sm text-ink-subtle">No locations yet.</p> : null}
       <div className="space-y-4">
         {fields.map((field, index) => (
-          <fieldset key={field.fieldKey} className="rounded-lg border border-surface-border p-4">
-            <legend className="float-left text-sm leading-8 font-semibold text-ink">Location {index + 1}</legend>
-            <div className="float-right mb-2">
-              <RowControls
-                what={`location ${index + 1}`}
-                index={index}
-                count={fields.length}
-                onMove={move}
-                onRemove={remove}
-              />
-            </div>
-            <div className="clear-both grid gap-x-4 sm:grid-cols-2">
+          <RowFieldset
+            key={field.fieldKey}
+            className="rounded-lg border border-surface-border p-4"
+            legend={`Location ${index + 1}`}
+            what={`location ${index + 1}`}
+            index={index}
+            count={fields.length}
+            onMove={move}
+            onRemove={remove}
+          >
+            <div className="grid gap-x-4 sm:grid-cols-2">
               <TextField name={`locations.${index}.name`} label="Name" maxLength={255} />
               <div className="flex items-center pb-4 sm:pt-6">
                 <CheckboxField name={`locations.${index}.enabled`} label="Enabled" hint="Off: kept, but never shown." />
@@ -76,7 +75,7 @@ export function LocationsSection({ passId }: { passId: string }) {
                 />
               </div>
             </div>
-          </fieldset>
+          </RowFieldset>
         ))}
       </div>
     </EditorSection>

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { Button } from '../../../../components/ui/button';
+import { cx } from '../../../../lib/cx';
 
 /** Move up / move down / remove for one row of a list, usable from the keyboard. */
 export function RowControls({
@@ -53,4 +55,42 @@ export function nextFieldKey(prefix: string, used: readonly (string | null | und
   let n = used.length + 1;
   while (taken.has(`${prefix}${n}`)) n++;
   return `${prefix}${n}`;
+}
+
+/**
+ * One row of a repeated list: a fieldset named by its legend ("Secondary field 2"), with the
+ * row's move and remove buttons beside the legend and the row's inputs below.
+ */
+export function RowFieldset({
+  legend,
+  what,
+  index,
+  count,
+  onMove,
+  onRemove,
+  className,
+  strong = true,
+  children,
+}: {
+  legend: string;
+  what: string;
+  index: number;
+  count: number;
+  onMove: (from: number, to: number) => void;
+  onRemove: (index: number) => void;
+  className: string;
+  strong?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className={className}>
+      <legend className={cx('float-left text-sm leading-8 text-ink', strong ? 'font-semibold' : 'font-medium')}>
+        {legend}
+      </legend>
+      <div className="float-right mb-2">
+        <RowControls what={what} index={index} count={count} onMove={onMove} onRemove={onRemove} />
+      </div>
+      <div className="clear-both">{children}</div>
+    </fieldset>
+  );
 }

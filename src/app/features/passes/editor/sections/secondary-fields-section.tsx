@@ -3,7 +3,7 @@ import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { EditorSection, TextField } from '../form-fields';
 import type { PassFormValues } from '../form-model';
-import { RowControls, nextFieldKey } from './row-controls';
+import { RowFieldset, nextFieldKey } from './row-controls';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
 
 export const APPLE_MAX_SECONDARY = 4;
@@ -42,18 +42,17 @@ export function SecondaryFieldsSection() {
       {fields.length === 0 ? <p className="text-sm text-ink-subtle">No secondary fields yet.</p> : null}
       <div className="space-y-4">
         {fields.map((field, index) => (
-          <fieldset key={field.id} className="rounded-lg border border-surface-border p-4">
-            <legend className="float-left text-sm leading-8 font-semibold text-ink">Secondary field {index + 1}</legend>
-            <div className="float-right mb-2">
-              <RowControls
-                what={`secondary field ${index + 1}`}
-                index={index}
-                count={fields.length}
-                onMove={move}
-                onRemove={remove}
-              />
-            </div>
-            <div className="clear-both grid gap-x-4 sm:grid-cols-2">
+          <RowFieldset
+            key={field.id}
+            className="rounded-lg border border-surface-border p-4"
+            legend={`Secondary field ${index + 1}`}
+            what={`secondary field ${index + 1}`}
+            index={index}
+            count={fields.length}
+            onMove={move}
+            onRemove={remove}
+          >
+            <div className="grid gap-x-4 sm:grid-cols-2">
               <TextField name={`passMetadata.secondaryFields.${index}.label`} label="Label" maxLength={255} />
               <TextField name={`passMetadata.secondaryFields.${index}.value`} label="Value" maxLength={255} />
               <TextField name={`passMetadata.secondaryFields.${index}.key`} label="Key" mono maxLength={255} />
@@ -64,7 +63,7 @@ export function SecondaryFieldsSection() {
                 maxLength={255}
               />
             </div>
-          </fieldset>
+          </RowFieldset>
         ))}
       </div>
     </EditorSection>
