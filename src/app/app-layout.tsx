@@ -17,13 +17,13 @@ export function AppLayout({ workspaceId, children }: { workspaceId: string; chil
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-surface-border bg-surface">
-        <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-4 px-4 sm:px-6 lg:px-8">
-          <Link to={paths.passes(workspaceId)} className="flex items-center gap-2 font-semibold text-ink">
+        <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-3 px-4 sm:gap-4 sm:px-6 lg:px-8">
+          <Link to={paths.passes(workspaceId)} className="flex shrink-0 items-center gap-2 font-semibold text-ink">
             <img src="/favicon.svg" alt="" className="size-6" />
-            Pass Studio
+            <span className="max-sm:sr-only">Pass Studio</span>
           </Link>
           <WorkspaceSwitcher workspaceId={workspaceId} />
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-3">
             <span className="hidden text-sm text-ink-muted md:inline">
               {config.mode === 'sandbox' ? (
                 <>

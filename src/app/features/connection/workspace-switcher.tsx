@@ -11,15 +11,15 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
   const [adding, setAdding] = useState(false);
   const known = workspaces.some((w) => w.id === workspaceId);
   return (
-    <div className="flex items-center gap-2">
-      <label htmlFor={id} className="text-sm text-ink-muted">
+    <div className="flex min-w-0 items-center gap-2">
+      <label htmlFor={id} className="text-sm text-ink-muted max-md:sr-only">
         Workspace
       </label>
       <select
         id={id}
         value={workspaceId}
         onChange={(e) => navigate(paths.passes(e.target.value))}
-        className="h-9 max-w-64 rounded-lg border border-surface-strong bg-surface px-2 text-sm font-medium text-ink"
+        className="h-9 w-full min-w-0 max-w-64 rounded-lg border border-surface-strong bg-surface px-2 text-sm font-medium text-ink"
       >
         {known ? null : <option value={workspaceId}>{workspaceId}</option>}
         {workspaces.map((workspace) => (

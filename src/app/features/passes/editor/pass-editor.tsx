@@ -321,7 +321,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
               {formAlert}
             </Alert>
           ) : null}
-          <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,42%)] 2xl:grid-cols-[minmax(0,1fr)_704px]">
+          <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,42%)] 2xl:grid-cols-[minmax(0,1fr)_704px]">
             <div className="min-w-0 space-y-6">
               <PassSection />
               <LookSection />
