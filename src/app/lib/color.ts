@@ -1,27 +1,53 @@
+/** Colour arithmetic shared by the editor, the pass checks and the previews. */
 import { HEX_COLOR } from '../../contract/rules';
 
-/** `#RRGGBB` → [r, g, b] (0–255), or null when the text is not such a colour. */
-export function parseHex(value: string | null | undefined): [number, number, number] | null {
-  if (!value || !HEX_COLOR.test(value)) return null;
-  return [1, 3, 5].map((i) => Number.parseInt(value.slice(i, i + 2), 16)) as [number, number, number];
+export interface Rgb {
+  r: number;
+  g: number;
+  b: number;
 }
 
-/** WCAG 2 relative luminance. */
-export function relativeLuminance([r, g, b]: [number, number, number]): number {
+/**
+ * Reads `#RRGGBB` (the `#` optional, case-insensitive, surrounding space ignored); anything else
+ * is null. Short `#RGB` is refused on purpose: while someone types `#3B2A20`, the preview should
+ * keep the default colour rather than flash `#33BB22`.
+ */
+export function parseHex(value: string | null | undefined): Rgb | null {
+  if (typeof value !== 'string') return null;
+  const match = /^#?([0-9a-f]{6})$/i.exec(value.trim());
+  if (!match?.[1]) return null;
+  const n = Number.parseInt(match[1], 16);
+  return { r: (n >> 16) & 255, g: (n >> 8) & 255, b: n & 255 };
+}
+
+const toRgb = (color: Rgb | string | null | undefined): Rgb | null =>
+  typeof color === 'string' || color == null ? parseHex(color) : color;
+
+/** WCAG 2 relative luminance (0 for black, 1 for white); NaN when the colour cannot be read. */
+export function relativeLuminance(color: Rgb | string): number {
+  const rgb = toRgb(color);
+  if (!rgb) return Number.NaN;
   const channel = (c: number) => {
     const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  return 0.2126 * channel(rgb.r) + 0.7152 * channel(rgb.g) + 0.0722 * channel(rgb.b);
 }
 
-/** WCAG contrast ratio of two colours, 1 to 21; null when either is not a colour. */
-export function contrastRatio(a: string | null | undefined, b: string | null | undefined): number | null {
-  const ca = parseHex(a);
-  const cb = parseHex(b);
-  if (!ca || !cb) return null;
-  const [hi, lo] = [relativeLuminance(ca), relativeLuminance(cb)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
+/** WCAG 2 contrast ratio, 1 to 21; NaN when either colour cannot be read. */
+export function contrastRatio(a: Rgb | string, b: Rgb | string): number {
+  const la = relativeLuminance(a);
+  const lb = relativeLuminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/**
+ * Contrast of text on background as the pass stores them: only colours written exactly as the
+ * contract wants (`#RRGGBB`) count; otherwise null (the field shows its own error).
+ */
+export function textContrast(background: string | null | undefined, text: string | null | undefined): number | null {
+  if (!background || !text || !HEX_COLOR.test(background) || !HEX_COLOR.test(text)) return null;
+  return contrastRatio(background, text);
 }
 
 export const MIN_TEXT_CONTRAST = 4.5;

@@ -11,7 +11,7 @@ import {
   type PassImageName,
   REQUIRED_PASS_IMAGES,
 } from '../../../../contract/rules';
-import { MIN_TEXT_CONTRAST, contrastRatio } from '../../../lib/color';
+import { MIN_TEXT_CONTRAST, textContrast } from '../../../lib/color';
 import { type WANTED_SIZES, sizeWarning } from '../editor/sections/png-info';
 import {
   APPLE_MAX_SECONDARY,
@@ -93,7 +93,7 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
   };
 
   // Look: Apple draws field text in the chosen colour; Google picks its own text colour.
-  const ratio = contrastRatio(meta.backgroundColor?.trim(), meta.displayTextColor?.trim());
+  const ratio = textContrast(meta.backgroundColor?.trim(), meta.displayTextColor?.trim());
   if (ratio !== null && ratio < MIN_TEXT_CONTRAST)
     add(
       'warning',

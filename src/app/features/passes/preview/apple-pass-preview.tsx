@@ -10,7 +10,7 @@ import {
   toApplePreview,
 } from './preview-model';
 import { QrCode } from './qr-code';
-import { APPLE_FONT, type SelectFieldHandler, Selectable } from './selectable';
+import { APPLE_FONT, type SelectFieldHandler, Selectable, BlockedLinkBadge } from './selectable';
 
 export type AppleSide = 'front' | 'back' | 'stacked';
 
@@ -282,9 +282,7 @@ function BackField({ field, onSelect }: { field: PreviewBackFieldModel; onSelect
               ) : (
                 <span className="min-w-0 truncate text-black">
                   {link.text}
-                  <span className="ml-1.5 rounded bg-danger-50 px-1 py-px align-[1px] text-[10px] font-medium text-danger-700">
-                    blocked link
-                  </span>
+                  <BlockedLinkBadge />
                 </span>
               )}
               {onSelect ? (

@@ -12,7 +12,7 @@ import {
   toGooglePreview,
 } from './preview-model';
 import { QrCode } from './qr-code';
-import { GOOGLE_FONT, type SelectFieldHandler, Selectable } from './selectable';
+import { GOOGLE_FONT, type SelectFieldHandler, Selectable, BlockedLinkBadge } from './selectable';
 
 export type GoogleSide = 'front' | 'details';
 
@@ -227,9 +227,7 @@ function LinkRow({ link, onSelect }: { link: GoogleLinkModel; onSelect?: SelectF
         ) : (
           <span className="block truncate text-[14px] leading-5 text-[#1F1F1F]">
             {link.text}
-            <span className="ml-1.5 rounded bg-danger-50 px-1 py-px align-[1px] text-[10px] font-medium text-danger-700">
-              blocked link
-            </span>
+            <BlockedLinkBadge />
           </span>
         )}
         <span className="block truncate text-[12px] leading-4 text-[#444746]">

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { contrastRatio, parseHex, relativeLuminance } from '../../../lib/color';
 import {
   BLACK,
   type PreviewPass,
   WHITE,
-  contrastRatio,
   formatChangeMessage,
   googleTextColor,
   hexToRgbString,
-  parseHex,
-  relativeLuminance,
   toApplePreview,
   toGooglePreview,
   toLockScreenPreview,

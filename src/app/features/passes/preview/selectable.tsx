@@ -48,3 +48,12 @@ export function Selectable({ path, what, onSelect, className, align = 'left', ch
     </button>
   );
 }
+
+/** Shown after a link the pass may not use (not https, http, mailto or tel): drawn as text only. */
+export function BlockedLinkBadge() {
+  return (
+    <span className="ml-1.5 rounded bg-danger-50 px-1 py-px align-[1px] text-[10px] font-medium text-danger-700">
+      blocked link
+    </span>
+  );
+}

@@ -14,12 +14,7 @@ export function BackFieldsSection() {
 
   function add() {
     const meta = getValues('passMetadata') as PassFormValues['passMetadata'];
-    const used = [
-      meta.topField?.key,
-      ...(meta.secondaryFields ?? []).map((f) => f.key),
-      ...(meta.backFields ?? []).map((f) => f.key),
-    ];
-    append({ key: nextFieldKey('back', used), label: '', changeMessage: '', value: [{ text: '', link: 'https://' }] });
+    append({ key: nextFieldKey('back', meta), label: '', changeMessage: '', value: [{ text: '', link: 'https://' }] });
   }
 
   return (

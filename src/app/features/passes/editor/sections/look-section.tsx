@@ -1,7 +1,7 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { HEX_COLOR, normalizeHexColor } from '../../../../../contract/rules';
 import { Field, inputClass } from '../../../../components/ui/field';
-import { MIN_TEXT_CONTRAST, contrastRatio } from '../../../../lib/color';
+import { MIN_TEXT_CONTRAST, textContrast } from '../../../../lib/color';
 import { cx } from '../../../../lib/cx';
 import { EditorSection, TextAreaField, TextField, useFieldError } from '../form-fields';
 
@@ -77,7 +77,7 @@ export function ContrastMeter() {
     string | null | undefined,
     string | null | undefined,
   ];
-  const ratio = contrastRatio(background, text);
+  const ratio = textContrast(background, text);
   const low = ratio !== null && ratio < MIN_TEXT_CONTRAST;
   return (
     <div

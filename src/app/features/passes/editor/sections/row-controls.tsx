@@ -49,8 +49,20 @@ export function RowControls({
   );
 }
 
-/** A key not yet used by any field of the pass: `field3`, `field4`… */
-export function nextFieldKey(prefix: string, used: readonly (string | null | undefined)[]): string {
+/** A key not yet used by any field of the pass (top, secondary or back): `field3`, `back4`… */
+export function nextFieldKey(
+  prefix: string,
+  meta: {
+    topField?: { key?: string | null } | null;
+    secondaryFields?: readonly { key?: string | null }[] | null;
+    backFields?: readonly { key?: string | null }[] | null;
+  },
+): string {
+  const used = [
+    meta.topField?.key,
+    ...(meta.secondaryFields ?? []).map((f) => f.key),
+    ...(meta.backFields ?? []).map((f) => f.key),
+  ];
   const taken = new Set(used);
   let n = used.length + 1;
   while (taken.has(`${prefix}${n}`)) n++;

@@ -14,12 +14,7 @@ export function SecondaryFieldsSection() {
 
   function add() {
     const meta = getValues('passMetadata') as PassFormValues['passMetadata'];
-    const used = [
-      meta.topField?.key,
-      ...(meta.secondaryFields ?? []).map((f) => f.key),
-      ...(meta.backFields ?? []).map((f) => f.key),
-    ];
-    append({ key: nextFieldKey('field', used), label: '', value: '', changeMessage: '' });
+    append({ key: nextFieldKey('field', meta), label: '', value: '', changeMessage: '' });
   }
 
   return (
