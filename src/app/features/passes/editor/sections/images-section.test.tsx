@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../../../../contract/rules';
 import type { UploadInfo } from '../../../../../contract/schemas';
@@ -78,7 +78,8 @@ describe('ImagesSection', () => {
 
     upload.answer({ key: 'new-logo-key', url: 'https://files.example/new-logo.png' });
     expect(await within(logo).findByRole('img', { name: 'Current logo.png' })).toHaveAttribute('src', 'blob:test');
-    expect(within(logo).queryByRole('progressbar')).not.toBeInTheDocument();
+    // The picked file's preview shows before the answer is handled: wait for the upload to settle.
+    await waitFor(() => expect(within(logo).queryByRole('progressbar')).not.toBeInTheDocument());
     expect(within(logo).queryByRole('alert')).not.toBeInTheDocument();
 
     await h.submit();
