@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StudioConfigSchema } from '../contract/queries';
 import { ApiErrorBodySchema } from '../contract/schemas';
 import { createLogger } from './logger';
-import { KEY_A, KEY_ALL, KEY_B, WS_A, WS_B, passBody, startSandbox } from './test-support';
-import type { TestSandbox } from './test-support';
+import { KEY_A, KEY_ALL, KEY_B, WS_A, WS_B, passBody, startSandbox } from './server.test-utils';
+import type { TestSandbox } from './server.test-utils';
 
 async function expectError(res: Response, status: number, errorCode: string) {
   expect(res.status).toBe(status);

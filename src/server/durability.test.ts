@@ -9,8 +9,8 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocationSchema, WalletPassDetailResponseSchema, WalletPassSchema } from '../contract/schemas';
 import type { Location, WalletPass } from '../contract/schemas';
-import { KEY_ALL, runMain, seedTestData, tempDir } from './test-support';
-import type { MainProcess } from './test-support';
+import { KEY_ALL, runMain, seedTestData, tempDir } from './server.test-utils';
+import type { MainProcess } from './server.test-utils';
 
 const KEY = KEY_ALL;
 const children: ChildProcess[] = [];

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, LocationSchema, UploadResponseSchema, WalletPassSchema } from '../contract/schemas';
 import type { WalletPass } from '../contract/schemas';
 import { MAX_JSON_BODY_BYTES } from './app';
-import { KEY_ALL, WS_A, WS_B, locationBody, makePng, passBody, pngForm, startSandbox } from './test-support';
-import type { TestSandbox } from './test-support';
+import { KEY_ALL, WS_A, WS_B, locationBody, makePng, passBody, pngForm, startSandbox } from './server.test-utils';
+import type { TestSandbox } from './server.test-utils';
 
 let sandbox: TestSandbox;
 let pass: WalletPass;

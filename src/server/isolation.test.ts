@@ -25,8 +25,8 @@ import {
   passBody,
   pngForm,
   startSandbox,
-} from './test-support';
-import type { TestSandbox } from './test-support';
+} from './server.test-utils';
+import type { TestSandbox } from './server.test-utils';
 
 const B_PASS_NAME = 'Beta secret pass 7f3k';
 const B_LOCATION_NAME = 'Beta secret shop 9q2m';

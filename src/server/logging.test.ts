@@ -22,8 +22,8 @@ import {
   seedTestData,
   startSandbox,
   tempDir,
-} from './test-support';
-import type { Listening, TestSandbox } from './test-support';
+} from './server.test-utils';
+import type { Listening, TestSandbox } from './server.test-utils';
 
 /** An unknown key that looks real: it must not be echoed either. */
 const WRONG_KEY = 'ub_live_wrong_0123456789abcdef';

@@ -3,8 +3,8 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WalletPassSchema } from '../contract/schemas';
 import { DEMO_KEY_ALL_WORKSPACES } from './seed/seed-data';
-import { KEY_ALL, makePng, passBody, runMain, seedTestData, tempDir } from './test-support';
-import type { MainProcess } from './test-support';
+import { KEY_ALL, makePng, passBody, runMain, seedTestData, tempDir } from './server.test-utils';
+import type { MainProcess } from './server.test-utils';
 import { openStore } from './store/sandbox-store';
 
 const children: ChildProcess[] = [];

@@ -4,8 +4,8 @@ import { StudioConfigSchema } from '../contract/queries';
 import { ApiErrorBodySchema, WalletPassDetailResponseSchema, WalletPassSchema } from '../contract/schemas';
 import { createApp } from './app';
 import type { AppEnv } from './app-env';
-import { KEY_ALL, KEY_B, WS_B, listen, passBody, startSandbox } from './test-support';
-import type { Listening, TestSandbox } from './test-support';
+import { KEY_ALL, KEY_B, WS_B, listen, passBody, startSandbox } from './server.test-utils';
+import type { Listening, TestSandbox } from './server.test-utils';
 
 let upstream: TestSandbox;
 let proxy: Listening;

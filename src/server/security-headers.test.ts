@@ -9,8 +9,8 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import type { AppEnv } from './app-env';
-import { KEY_ALL, KEY_B, listen, makePng, passBody, pngForm, startSandbox, tempDir } from './test-support';
-import type { Listening, TestSandbox } from './test-support';
+import { KEY_ALL, KEY_B, listen, makePng, passBody, pngForm, startSandbox, tempDir } from './server.test-utils';
+import type { Listening, TestSandbox } from './server.test-utils';
 
 let staticDir: string;
 let sandbox: TestSandbox;

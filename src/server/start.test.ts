@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildIsStale } from './start-build';
-import { tempDir } from './test-support';
+import { tempDir } from './server.test-utils';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, tempDir } from './test-support';
-import type { TestSandbox } from './test-support';
+import { startSandbox, tempDir } from './server.test-utils';
+import type { TestSandbox } from './server.test-utils';
 
 let staticDir: string;
 let sandbox: TestSandbox;

@@ -4,8 +4,8 @@ import type { WalletPass } from '../../contract/schemas';
 import { createApp } from '../app';
 import { SECURITY_HEADERS } from '../security-headers';
 import type { SandboxStore } from '../store/sandbox-store';
-import { KEY_ALL, WS_A, WS_B, locationBody, passBody, startSandbox } from '../test-support';
-import type { TestSandbox } from '../test-support';
+import { KEY_ALL, WS_A, WS_B, locationBody, passBody, startSandbox } from '../server.test-utils';
+import type { TestSandbox } from '../server.test-utils';
 import { ListResponseCache } from './list-response-cache';
 
 let sandbox: TestSandbox;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema, LocationPageSchema, LocationSchema, WalletPassSchema } from '../../contract/schemas';
-import { KEY_A, KEY_B, WS_B, locationBody, passBody, startSandbox } from '../test-support';
-import type { TestSandbox } from '../test-support';
+import { KEY_A, KEY_B, WS_B, locationBody, passBody, startSandbox } from '../server.test-utils';
+import type { TestSandbox } from '../server.test-utils';
 
 let sandbox: TestSandbox;
 let passId: string;

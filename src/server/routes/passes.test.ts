@@ -6,8 +6,8 @@ import {
   WalletPassSchema,
 } from '../../contract/schemas';
 import type { WalletPass } from '../../contract/schemas';
-import { KEY_A, KEY_B, WS_A, WS_B, locationBody, makePng, passBody, pngForm, startSandbox } from '../test-support';
-import type { TestSandbox } from '../test-support';
+import { KEY_A, KEY_B, WS_A, WS_B, locationBody, makePng, passBody, pngForm, startSandbox } from '../server.test-utils';
+import type { TestSandbox } from '../server.test-utils';
 
 let sandbox: TestSandbox;
 

@@ -8,8 +8,8 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema, UploadResponseSchema } from '../../contract/schemas';
 import { createCanvas, encodePng } from '../seed/png';
-import { PNG_FILE_SIGNATURE, makePng, pngChunk, pngForm, pngHeaderOnly, startSandbox } from '../test-support';
-import type { TestSandbox } from '../test-support';
+import { PNG_FILE_SIGNATURE, makePng, pngChunk, pngForm, pngHeaderOnly, startSandbox } from '../server.test-utils';
+import type { TestSandbox } from '../server.test-utils';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {

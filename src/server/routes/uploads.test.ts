@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema, UploadResponseSchema } from '../../contract/schemas';
-import { KEY_B, WS_B, makePng, passBody, pngForm, pngHeaderOnly, startSandbox } from '../test-support';
-import type { TestSandbox } from '../test-support';
+import { KEY_B, WS_B, makePng, passBody, pngForm, pngHeaderOnly, startSandbox } from '../server.test-utils';
+import type { TestSandbox } from '../server.test-utils';
 
 let sandbox: TestSandbox;
 

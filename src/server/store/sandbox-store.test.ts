@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WalletPassDetailResponseSchema, WalletPassSchema } from '../../contract/schemas';
 import { newId } from '../ids';
 import type { SeedData } from '../seed/seed-types';
-import { KEY_ALL, WS_A, WS_B, locationBody, makePng, passBody, startSandbox, tempDir, testSeed } from '../test-support';
-import type { TestSandbox } from '../test-support';
+import { KEY_ALL, WS_A, WS_B, locationBody, makePng, passBody, startSandbox, tempDir, testSeed } from '../server.test-utils';
+import type { TestSandbox } from '../server.test-utils';
 import { decodeCursor, encodeCursor, likeContains } from './cursor';
 import { openStore } from './sandbox-store';
 
