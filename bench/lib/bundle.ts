@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 
 export const LIST_BUDGET_KB = 110;
 export const EDITOR_BUDGET_KB = 170;
-/** The source of the editor route's lazy chunk (`lazy(() => import(...))` in routes.tsx). */
+/** The source of the editor route's lazy chunk (`lazy(() => import(...))` in route-table.tsx). */
 export const EDITOR_ROUTE_SOURCE = 'src/app/features/passes/editor/pass-editor-page.tsx';
 
 interface ManifestChunk {

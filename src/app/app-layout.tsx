@@ -3,7 +3,7 @@ import { Button } from './components/ui/button';
 import { WorkspaceSwitcher } from './features/connection/workspace-switcher';
 import { useConnection } from './lib/connection';
 import { useOnline } from './lib/use-online';
-import { Link, paths } from './router';
+import { Link, paths } from './history-router';
 
 export function AppLayout({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const { config, keyLabel, disconnect } = useConnection();

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Providers } from './providers';
-import { AppRoutes } from './routes';
+import { AppRoutes } from './route-table';
 import './styles.css';
 
 const root = document.getElementById('root');

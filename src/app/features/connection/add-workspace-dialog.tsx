@@ -5,7 +5,7 @@ import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
 import { describeError, isApiError } from '../../lib/api-error';
 import { useConnection } from '../../lib/connection';
-import { navigate, paths } from '../../router';
+import { navigate, paths } from '../../history-router';
 
 /** Adds a workspace by id after one real request proves the key can open it. */
 export function AddWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

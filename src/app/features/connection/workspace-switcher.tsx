@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { useConnection } from '../../lib/connection';
-import { navigate, paths } from '../../router';
+import { navigate, paths } from '../../history-router';
 import { AddWorkspaceDialog } from './add-workspace-dialog';
 
 /** Picks the workspace; the choice lives in the URL, so links and reloads keep it. */

@@ -3,7 +3,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button, Spinner } from '../../../components/ui/button';
 import { describeError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
-import { Link, paths } from '../../../router';
+import { Link, paths } from '../../../history-router';
 import { passQueries } from '../api/pass-queries';
 import { PassEditor } from './pass-editor';
 

@@ -7,7 +7,7 @@ import { Button } from '../../../components/ui/button';
 import { useToast } from '../../../components/ui/toast';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
-import { addNavigationGuard } from '../../../router';
+import { addNavigationGuard } from '../../../history-router';
 import { fetchPass } from '../api/pass-queries';
 import { type SaveResult, useSavePass } from '../api/use-save-pass';
 import { type RetryOptions, withRetry } from '../../../lib/retry';

@@ -4,7 +4,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { describeError, isApiError } from '../../../lib/api-error';
-import { navigate, paths } from '../../../router';
+import { navigate, paths } from '../../../history-router';
 import { editableDocument } from '../api/pass-document';
 import { useCreatePass } from '../api/use-pass-mutations';
 

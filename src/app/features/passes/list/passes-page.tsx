@@ -9,7 +9,7 @@ import { useConnection } from '../../../lib/connection';
 import { cx } from '../../../lib/cx';
 import { formatExact, formatRelative } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
-import { Link, navigate, paths, setSearchParams, useSearchParams } from '../../../router';
+import { Link, navigate, paths, setSearchParams, useSearchParams } from '../../../history-router';
 import { type PassListFilters, passQueries } from '../api/pass-queries';
 import { StatusToggle } from '../status/status-toggle';
 import { loadEditor } from '../editor-loader';

@@ -7,7 +7,7 @@ import { PassesPage } from './features/passes/list/passes-page';
 import { passQueries } from './features/passes/api/pass-queries';
 import { loadEditor, loadedEditor } from './features/passes/editor-loader';
 import { useConnection } from './lib/connection';
-import { Link, matchPath, navigate, paths, useLocation } from './router';
+import { Link, matchPath, navigate, paths, useLocation } from './history-router';
 
 // The editor and its form libraries load only when an editor route opens (or the list is idle).
 const LazyPassEditorPage = lazy(loadEditor);

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Link, addNavigationGuard, matchPath, navigate, setSearchParams, useLocation } from './router';
+import { Link, addNavigationGuard, matchPath, navigate, setSearchParams, useLocation } from './history-router';
 
 function Where() {
   const { pathname, search } = useLocation();
