@@ -26,6 +26,8 @@ import { fileRoutes, uploadRoutes } from './routes/uploads';
 import { SECURITY_HEADERS } from './security-headers';
 import { staticFiles } from './static-files';
 import type { SandboxStore } from './store/sandbox-store';
+import type { PassportGet, StudioAccess, StudioDb } from './studio/studio-db';
+import { createStudioAccess } from './studio/studio-db';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -35,6 +37,14 @@ interface CommonAppOptions {
   staticDir?: string | null | undefined;
   /** Fixed origin for links and image URLs; by default the origin the request came in on. */
   publicOrigin?: string | undefined;
+  /** The studio database (DATA_DIR/studio.db); without it no /studio history route is served. */
+  studio?: StudioDb | undefined;
+}
+
+/** What studio routes (count history, versions) get: their database and the access check. */
+export interface StudioContext {
+  studio: StudioDb;
+  access: StudioAccess;
 }
 
 export interface SandboxAppOptions extends CommonAppOptions {
@@ -101,6 +111,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   app.notFound((c) => errorResponse(c, notFound({ path: c.req.path })));
+
+  // Every /studio history read asks the Passport API whether the caller's key may read it: the
+  // sandbox in-process (same auth, same answers), or the real API upstream in proxy mode.
+  const passportGet: PassportGet =
+    options.mode === 'sandbox'
+      ? (path, headers) => Promise.resolve(app.fetch(new Request(`http://studio.internal/v1${path}`, { headers })))
+      : (path, headers) =>
+          fetch(`${options.upstreamUrl.replace(/\/+$/, '')}${path}`, {
+            headers,
+            signal: AbortSignal.timeout(options.timeoutMs),
+          });
+  const studio: StudioContext | undefined = options.studio
+    ? { studio: options.studio, access: createStudioAccess(passportGet) }
+    : undefined;
+  void studio;
 
   if (options.mode === 'sandbox') {
     const { store, publicOrigin } = options;

@@ -1,6 +1,6 @@
 /**
- * `npm run serve` (and the last step of `npm start`): reads the environment, opens the sandbox
- * store (sandbox mode) or not (proxy mode), and serves until SIGTERM/SIGINT, then stops taking
+ * `npm run serve` (and the last step of `npm start`): reads the environment, opens the studio
+ * database (both modes) and the sandbox store (sandbox mode only), and serves until SIGTERM/SIGINT, then stops taking
  * connections, lets in-flight requests finish, closes the database and exits 0.
  */
 import { resolve } from 'node:path';
@@ -16,6 +16,8 @@ import { createLogger } from './logger';
 import type { Logger } from './logger';
 import { openStore } from './store/sandbox-store';
 import type { SandboxStore } from './store/sandbox-store';
+import { openStudioDb } from './studio/studio-db';
+import type { StudioDb } from './studio/studio-db';
 
 /** How long in-flight requests get to finish after a stop signal before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -23,6 +25,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export interface RunningServer {
   server: ServerType;
   store: SandboxStore | undefined;
+  /** DATA_DIR/studio.db, open in both modes. */
+  studio: StudioDb;
   port: number;
   stop(): Promise<void>;
 }
@@ -38,6 +42,7 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
   const staticDir = options.serveStatic === false ? null : resolve(env.staticDir);
   let store: SandboxStore | undefined;
   let appOptions: AppOptions;
+  const studio = openStudioDb(resolve(env.dataDir));
   if (env.passportApiUrl) {
     appOptions = {
       mode: 'proxy',
@@ -46,10 +51,11 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
       workspaces: env.passportWorkspaces,
       staticDir,
       logger,
+      studio,
     };
   } else {
     store = await openStore({ dataDir: resolve(env.dataDir) });
-    appOptions = { mode: 'sandbox', store, rateLimit: env.rateLimit, staticDir, logger };
+    appOptions = { mode: 'sandbox', store, rateLimit: env.rateLimit, staticDir, logger, studio };
   }
   const stopSimulation =
     store && env.simulateInstalls ? startInstallSimulation(store, env.simulateIntervalMs, logger) : () => {};
@@ -80,12 +86,13 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
         clearTimeout(force);
         clearInterval(sweep);
         store?.close();
+        studio.close();
         resolveStop();
       });
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     }));
 
-  return { server, store, port, stop };
+  return { server, store, studio, port, stop };
 }
 
 /** The start banner; `port` is where a browser should go (Vite's port in dev). */
