@@ -17,6 +17,8 @@ const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ?
 // Playwright loads this file in the runner and in each worker: create the data folder once.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'pass-studio-e2e-'));
 process.env.E2E_LIMITED_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'pass-studio-e2e-limited-'));
+// The proxy keeps its own studio.db (count history): never the repository's ./data.
+process.env.E2E_PROXY_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'pass-studio-e2e-proxy-'));
 
 export default defineConfig({
   testDir: './e2e',
@@ -74,6 +76,7 @@ export default defineConfig({
       env: {
         PORT: String(PROXY_PORT),
         HOST: '127.0.0.1',
+        DATA_DIR: process.env.E2E_PROXY_DATA_DIR,
         STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
         PASSPORT_API_URL: `http://127.0.0.1:${PORT}/v1`,
         PASSPORT_WORKSPACES: '',
