@@ -23,6 +23,8 @@ export interface RequestOptions<S extends z.ZodMiniType | undefined> {
   workspaceId?: string | undefined;
   signal?: AbortSignal | undefined;
   timeoutMs?: number;
+  /** URL prefix of `path`: the Passport API (`/v1`) unless given, e.g. `env.studioBase`. */
+  base?: string;
 }
 
 export interface UploadOptions<S extends z.ZodMiniType> {
@@ -166,7 +168,7 @@ export function createApiClient(options: { apiKey: string; baseUrl?: string; fet
 
       let response: Response;
       try {
-        response = await doFetch(`${baseUrl}${path}${buildQuery(query)}`, {
+        response = await doFetch(`${requestOptions.base ?? baseUrl}${path}${buildQuery(query)}`, {
           method,
           headers,
           body: payload ?? null,

@@ -2,4 +2,6 @@
 export const env = {
   apiBase: '/v1',
   studioConfigUrl: '/studio/config',
+  /** The studio's own endpoints (count history…), called with the same key as the API. */
+  studioBase: '/studio',
 } as const;
