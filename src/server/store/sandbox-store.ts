@@ -26,7 +26,7 @@ import type { SortKey } from './cursor';
 import { likeContains } from './cursor';
 import { isObject, locationDocOf, passDocOf } from './documents';
 import type { JsonObject } from './documents';
-import { prepareDatabase } from './migrate';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
 import { seedDatabase } from './seeding';
 
 export const MAX_LOCATIONS_PER_PASS = 10;
@@ -199,11 +199,15 @@ export class SandboxStore {
       passesByIds: db.prepare<[string, string], PassRow>(
         `SELECT ${PASS_COLUMNS} FROM passes WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`,
       ),
-      passBySlug: db.prepare<[string], PassRow>(`SELECT ${PASS_COLUMNS} FROM passes WHERE slug = ?`),
+      passBySlug: db.prepare<[string], PassRow>(
+        `SELECT ${PASS_COLUMNS} FROM passes WHERE slug = ? ORDER BY created_time, id LIMIT 1`,
+      ),
       passIdByNameKey: db.prepare<[string, string], { id: string }>(
         'SELECT id FROM passes WHERE workspace_id = ? AND pass_name_key = ?',
       ),
-      passIdBySlug: db.prepare<[string], { id: string }>('SELECT id FROM passes WHERE slug = ?'),
+      passIdBySlug: db.prepare<[string, string], { id: string }>(
+        'SELECT id FROM passes WHERE workspace_id = ? AND slug = ?',
+      ),
       insertPass: db.prepare(
         `INSERT INTO passes (id, workspace_id, account_id, pass_name, pass_name_key, pass_name_lower, status, slug,
            google_pass_link, doc, apple_issued, google_issued, apple_active, google_active,
@@ -364,7 +368,7 @@ export class SandboxStore {
     return row ? toPass(row) : undefined;
   }
 
-  /** For the public `/p/{slug}` page: slugs are unique across the sandbox (pass links are global). */
+  /** For the public `/p/{slug}` page: slugs are unique per workspace, so the oldest match wins. */
   findPassBySlug(slug: string): PassRecord | undefined {
     const row = this.#statements.passBySlug.get(slug);
     return row ? toPass(row) : undefined;
@@ -434,8 +438,8 @@ export class SandboxStore {
     const now = new Date().toISOString();
     this.#db.transaction(() => {
       this.#assertNameFree(workspaceId, body.passName);
-      const slug = body.passLinkSlug ? body.passLinkSlug : this.#freeSlug();
-      this.#assertSlugFree(slug);
+      const slug = body.passLinkSlug ? body.passLinkSlug : this.#freeSlug(workspaceId);
+      this.#assertSlugFree(workspaceId, slug);
       const doc = passDocOf(body);
       this.#assertUploadsInWorkspace(workspaceId, doc.uploadInfoList);
       assertPublishable(body.status ?? 'Draft', doc.uploadInfoList);
@@ -475,7 +479,7 @@ export class SandboxStore {
       }
       // An empty or null slug keeps the current one: the pass link must not disappear.
       const slug = body.passLinkSlug ? body.passLinkSlug : existing.slug;
-      if (slug !== existing.slug) this.#assertSlugFree(slug, id);
+      if (slug !== existing.slug) this.#assertSlugFree(workspaceId, slug, id);
       const changes = passDocOf(body);
       if ('uploadInfoList' in changes) this.#assertUploadsInWorkspace(workspaceId, changes.uploadInfoList);
       assertPublishable(
@@ -519,19 +523,17 @@ export class SandboxStore {
     }
   }
 
-  /** Pass links share one domain, so a slug is free only if no pass of any workspace has it. */
-  #assertSlugFree(slug: string, exceptId?: string): void {
-    const clash = this.#statements.passIdBySlug.get(slug);
+  #assertSlugFree(workspaceId: string, slug: string, exceptId?: string): void {
+    const clash = this.#statements.passIdBySlug.get(workspaceId, slug);
     if (clash && clash.id !== exceptId) {
-      // Says nothing of where: the slug's owner may be a workspace this key cannot see.
-      throw invalidInput({ passLinkSlug: `The pass link "${slug}" is already taken: choose another` });
+      throw invalidInput({ passLinkSlug: `The pass link "${slug}" is already used in this workspace` });
     }
   }
 
-  #freeSlug(): string {
+  #freeSlug(workspaceId: string): string {
     for (;;) {
       const slug = randomSlug();
-      if (!this.#statements.passIdBySlug.get(slug)) return slug;
+      if (!this.#statements.passIdBySlug.get(workspaceId, slug)) return slug;
     }
   }
 
@@ -738,7 +740,16 @@ export async function openStore(options: OpenStoreOptions): Promise<SandboxStore
   mkdirSync(options.dataDir, { recursive: true });
   const db = new Database(join(options.dataDir, 'sandbox.db'));
   try {
-    prepareDatabase(db);
+    db.pragma('journal_mode = WAL');
+    // FULL: a write the API acknowledged is on disk even if the process is killed right after.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION)
+      throw new Error(`sandbox.db has schema ${version}; this server knows ${SCHEMA_VERSION}`);
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
     const store = new SandboxStore(db);
     if (store.isEmpty()) {
       if (options.seed) {
