@@ -19,9 +19,10 @@ export function passPageRoutes(store: SandboxStore): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/:slug', (c) => {
     const pass = store.findPassBySlug(c.req.param('slug'));
-    if (!pass) {
+    // A Draft is still being designed: its link exists but shows nothing until it is published.
+    if (!pass || pass.status !== 'Published') {
       return c.html(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pass not found</title></head><body><h1>Pass not found</h1><p>This pass link does not exist (any more).</p></body></html>',
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pass not found</title></head><body><h1>Pass not found</h1><p>This pass link does not exist, or its pass is not published.</p></body></html>',
         404,
       );
     }
@@ -30,8 +31,6 @@ export function passPageRoutes(store: SandboxStore): Hono<AppEnv> {
     const logo = images.find((i) => i.fileName === 'logo.png');
     const logoKey = logo ? uploadKeyOf(logo) : undefined;
     const logoHtml = logoKey ? `<p><img src="/files/${escapeHtml(logoKey)}.png" alt="" height="50"></p>` : '';
-    const draft =
-      pass.status === 'Published' ? '' : '<p><strong>This pass is a draft: it is not published yet.</strong></p>';
     return c.html(`<!doctype html>
 <html lang="en">
 <head>
@@ -43,7 +42,6 @@ export function passPageRoutes(store: SandboxStore): Hono<AppEnv> {
 <main>
 ${logoHtml}
 <h1>Add ${name} to your wallet</h1>
-${draft}
 <p>This link comes from the Pass Studio sandbox, so no real wallet pass is issued.</p>
 <ul>
 <li><a href="${escapeHtml(pass.googlePassLink)}" rel="noreferrer">Add to Google Wallet</a></li>

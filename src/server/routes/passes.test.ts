@@ -96,7 +96,7 @@ describe('POST /v1/wallet-pass', () => {
     expect(pass.workspaceId).toBe(WS_B);
   });
 
-  it('refuses a duplicate name (case and spaces ignored) and a duplicate slug in the same workspace', async () => {
+  it('refuses a duplicate name in the workspace (case and spaces ignored) and a slug taken anywhere', async () => {
     await create(passBody({ passName: 'Loyalty Gold', passLinkSlug: 'loyalty-gold' }));
     const dupName = await expectError(
       await sandbox.api('POST', '/v1/wallet-pass', { json: passBody({ passName: '  loyalty GOLD ' }) }),
@@ -110,8 +110,16 @@ describe('POST /v1/wallet-pass', () => {
       'INVALID_INPUT',
     );
     expect(Object.keys(dupSlug.context ?? {})).toEqual(['passLinkSlug']);
-    // Another workspace may use both.
-    await create(passBody({ passName: 'Loyalty Gold', passLinkSlug: 'loyalty-gold' }), { workspace: WS_B });
+    // Another workspace may use the name; pass links are global, so not the slug.
+    await create(passBody({ passName: 'Loyalty Gold', passLinkSlug: 'loyalty-gold-b' }), { workspace: WS_B });
+    await expectError(
+      await sandbox.api('POST', '/v1/wallet-pass', {
+        workspace: WS_B,
+        json: passBody({ passLinkSlug: 'loyalty-gold' }),
+      }),
+      400,
+      'INVALID_INPUT',
+    );
   });
 
   it('answers 400 with one context entry per invalid field path', async () => {

@@ -26,7 +26,7 @@ import type { SortKey } from './cursor';
 import { likeContains } from './cursor';
 import { isObject, locationDocOf, passDocOf } from './documents';
 import type { JsonObject } from './documents';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+import { prepareDatabase } from './migrate';
 import { seedDatabase } from './seeding';
 
 export const MAX_LOCATIONS_PER_PASS = 10;
@@ -199,15 +199,11 @@ export class SandboxStore {
       passesByIds: db.prepare<[string, string], PassRow>(
         `SELECT ${PASS_COLUMNS} FROM passes WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`,
       ),
-      passBySlug: db.prepare<[string], PassRow>(
-        `SELECT ${PASS_COLUMNS} FROM passes WHERE slug = ? ORDER BY created_time, id LIMIT 1`,
-      ),
+      passBySlug: db.prepare<[string], PassRow>(`SELECT ${PASS_COLUMNS} FROM passes WHERE slug = ?`),
       passIdByNameKey: db.prepare<[string, string], { id: string }>(
         'SELECT id FROM passes WHERE workspace_id = ? AND pass_name_key = ?',
       ),
-      passIdBySlug: db.prepare<[string, string], { id: string }>(
-        'SELECT id FROM passes WHERE workspace_id = ? AND slug = ?',
-      ),
+      passIdBySlug: db.prepare<[string], { id: string }>('SELECT id FROM passes WHERE slug = ?'),
       insertPass: db.prepare(
         `INSERT INTO passes (id, workspace_id, account_id, pass_name, pass_name_key, pass_name_lower, status, slug,
            google_pass_link, doc, apple_issued, google_issued, apple_active, google_active,
@@ -368,7 +364,7 @@ export class SandboxStore {
     return row ? toPass(row) : undefined;
   }
 
-  /** For the public `/p/{slug}` page: slugs are unique per workspace, so the oldest match wins. */
+  /** For the public `/p/{slug}` page: slugs are unique across the sandbox (pass links are global). */
   findPassBySlug(slug: string): PassRecord | undefined {
     const row = this.#statements.passBySlug.get(slug);
     return row ? toPass(row) : undefined;
@@ -438,8 +434,8 @@ export class SandboxStore {
     const now = new Date().toISOString();
     this.#db.transaction(() => {
       this.#assertNameFree(workspaceId, body.passName);
-      const slug = body.passLinkSlug ? body.passLinkSlug : this.#freeSlug(workspaceId);
-      this.#assertSlugFree(workspaceId, slug);
+      const slug = body.passLinkSlug ? body.passLinkSlug : this.#freeSlug();
+      this.#assertSlugFree(slug);
       const doc = passDocOf(body);
       this.#assertUploadsInWorkspace(workspaceId, doc.uploadInfoList);
       assertPublishable(body.status ?? 'Draft', doc.uploadInfoList);
@@ -479,7 +475,7 @@ export class SandboxStore {
       }
       // An empty or null slug keeps the current one: the pass link must not disappear.
       const slug = body.passLinkSlug ? body.passLinkSlug : existing.slug;
-      if (slug !== existing.slug) this.#assertSlugFree(workspaceId, slug, id);
+      if (slug !== existing.slug) this.#assertSlugFree(slug, id);
       const changes = passDocOf(body);
       if ('uploadInfoList' in changes) this.#assertUploadsInWorkspace(workspaceId, changes.uploadInfoList);
       assertPublishable(
@@ -523,17 +519,19 @@ export class SandboxStore {
     }
   }
 
-  #assertSlugFree(workspaceId: string, slug: string, exceptId?: string): void {
-    const clash = this.#statements.passIdBySlug.get(workspaceId, slug);
+  /** Pass links share one domain, so a slug is free only if no pass of any workspace has it. */
+  #assertSlugFree(slug: string, exceptId?: string): void {
+    const clash = this.#statements.passIdBySlug.get(slug);
     if (clash && clash.id !== exceptId) {
-      throw invalidInput({ passLinkSlug: `The pass link "${slug}" is already used in this workspace` });
+      // Says nothing of where: the slug's owner may be a workspace this key cannot see.
+      throw invalidInput({ passLinkSlug: `The pass link "${slug}" is already taken: choose another` });
     }
   }
 
-  #freeSlug(workspaceId: string): string {
+  #freeSlug(): string {
     for (;;) {
       const slug = randomSlug();
-      if (!this.#statements.passIdBySlug.get(workspaceId, slug)) return slug;
+      if (!this.#statements.passIdBySlug.get(slug)) return slug;
     }
   }
 
@@ -740,16 +738,7 @@ export async function openStore(options: OpenStoreOptions): Promise<SandboxStore
   mkdirSync(options.dataDir, { recursive: true });
   const db = new Database(join(options.dataDir, 'sandbox.db'));
   try {
-    db.pragma('journal_mode = WAL');
-    // FULL: a write the API acknowledged is on disk even if the process is killed right after.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION)
-      throw new Error(`sandbox.db has schema ${version}; this server knows ${SCHEMA_VERSION}`);
-    db.exec(SCHEMA_SQL);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    prepareDatabase(db);
     const store = new SandboxStore(db);
     if (store.isEmpty()) {
       if (options.seed) {

@@ -3,7 +3,8 @@
  * counts on, and everything else of the object as JSON (`doc`), so keys the real API adds (or the
  * dashboard sends) survive a round trip without a migration.
  */
-export const SCHEMA_VERSION = 1;
+/** 2: pass link slugs are unique across the database (a unique index on `slug`). */
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS workspaces (
@@ -63,7 +64,8 @@ CREATE TABLE IF NOT EXISTS passes (
 );
 -- The list's keyset pagination walks this index backwards (newest first).
 CREATE INDEX IF NOT EXISTS passes_by_workspace_time ON passes (workspace_id, created_time, id);
-CREATE INDEX IF NOT EXISTS passes_by_slug ON passes (slug);
+-- Pass links are global (one link domain for every workspace): a slug names one pass.
+CREATE UNIQUE INDEX IF NOT EXISTS passes_by_unique_slug ON passes (slug);
 
 CREATE TABLE IF NOT EXISTS locations (
   id            TEXT PRIMARY KEY,
