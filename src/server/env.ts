@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { ID_PATTERN } from '../contract/rules';
 import type { Workspace } from '../contract/queries';
+import { DEFAULT_FAILURE_RATE } from './notification-delivery';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -52,6 +53,10 @@ const EnvSchema = z.object({
   SANDBOX_SIMULATE_INSTALLS: z.optional(z.enum(['0', '1'], { error: 'must be 0 or 1' })),
   SANDBOX_SIMULATE_INTERVAL_MS: z.optional(integer('an integer', 10)),
   SANDBOX_RATE_LIMIT: z.optional(integer('an integer', 0)),
+  SANDBOX_CLOCK: z.optional(z.enum(['system', 'controllable'], { error: 'must be system or controllable' })),
+  SANDBOX_NOTIFICATION_FAILURE_RATE: z.optional(
+    z.string().check(z.refine((v) => /^(0(\.\d+)?|1(\.0+)?)$/.test(v), 'must be a number from 0 to 1')),
+  ),
   LOG_LEVEL: z.optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -68,6 +73,10 @@ export interface ServerEnv {
   simulateIntervalMs: number;
   /** Requests per second per API key (burst twice that); 0 turns the limit off. */
   rateLimit: number;
+  /** `controllable`: tests may move the notifications' clock forward (`POST /studio/test/clock`). */
+  clock: 'system' | 'controllable';
+  /** Share of simulated notification sends that end in a failure status. */
+  notificationFailureRate: number;
   logLevel: LogLevel;
 }
 
@@ -124,6 +133,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     simulateInstalls: (env.SANDBOX_SIMULATE_INSTALLS ?? '1') !== '0',
     simulateIntervalMs: Number(env.SANDBOX_SIMULATE_INTERVAL_MS ?? 4000),
     rateLimit: Number(env.SANDBOX_RATE_LIMIT ?? 100),
+    clock: env.SANDBOX_CLOCK ?? 'system',
+    notificationFailureRate: Number(env.SANDBOX_NOTIFICATION_FAILURE_RATE ?? DEFAULT_FAILURE_RATE),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -11,7 +11,10 @@ import type { AppOptions } from './app';
 import { createApp } from './app';
 import type { ServerEnv } from './env';
 import { EnvError, loadEnv } from './env';
+import { ControllableClock, systemClock } from './clock';
 import { startInstallSimulation } from './install-simulation';
+import { startNotificationDelivery } from './notification-delivery';
+import { NotificationStore } from './store/notifications-store';
 import { createLogger } from './logger';
 import type { Logger } from './logger';
 import { openStore } from './store/sandbox-store';
@@ -21,6 +24,8 @@ import type { StudioDb } from './studio/studio-db';
 
 /** How long in-flight requests get to finish after a stop signal before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How often due notifications are moved along (a cheap indexed query). */
+const NOTIFICATION_TICK_MS = 1000;
 
 export interface RunningServer {
   server: ServerType;
@@ -57,6 +62,17 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
     store = await openStore({ dataDir: resolve(env.dataDir) });
     appOptions = { mode: 'sandbox', store, rateLimit: env.rateLimit, staticDir, logger, studio };
   }
+  const notifications = store
+    ? new NotificationStore(store, {
+        clock: env.clock === 'controllable' ? new ControllableClock() : systemClock,
+        failureRate: env.notificationFailureRate,
+      })
+    : undefined;
+  if (notifications && appOptions.mode === 'sandbox') appOptions.notifications = notifications;
+  // Scheduled sends go out when their slot passes, whether or not anyone is looking.
+  const stopDelivery = notifications
+    ? startNotificationDelivery(notifications, NOTIFICATION_TICK_MS, logger)
+    : () => {};
   const stopSimulation =
     store && env.simulateInstalls ? startInstallSimulation(store, env.simulateIntervalMs, logger) : () => {};
 
@@ -72,6 +88,7 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
   const stop = () =>
     (stopping ??= new Promise<void>((resolveStop) => {
       stopSimulation();
+      stopDelivery();
       const force = setTimeout(() => {
         if ('closeAllConnections' in server) server.closeAllConnections();
       }, SHUTDOWN_GRACE_MS);
