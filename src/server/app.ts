@@ -11,6 +11,8 @@ import type { Workspace } from '../contract/queries';
 import { ERROR_CODES } from '../contract/schemas';
 import type { AppEnv } from './app-env';
 import { apiKeyAuth } from './auth';
+import { ControllableClock, systemClock } from './clock';
+import type { Clock } from './clock';
 import { ApiError, errorBody, notFound, payloadTooLarge } from './errors';
 import { errorResponse } from './http';
 import { newId } from './ids';
@@ -19,6 +21,7 @@ import { createLogger, redactHeaders } from './logger';
 import { proxyHandler } from './proxy';
 import { TokenBucketLimiter } from './rate-limit';
 import { locationRoutes } from './routes/locations';
+import { notificationRoutes, testClockRoutes } from './routes/notifications';
 import { passPageRoutes } from './routes/pass-page';
 import { passRoutes } from './routes/passes';
 import { proxyConfig, sandboxConfig, studioRoutes } from './routes/studio';
@@ -26,6 +29,7 @@ import { fileRoutes, uploadRoutes } from './routes/uploads';
 import { SECURITY_HEADERS } from './security-headers';
 import { staticFiles } from './static-files';
 import type { SandboxStore } from './store/sandbox-store';
+import { NotificationStore } from './store/notifications-store';
 import type { PassportGet, StudioAccess, StudioDb } from './studio/studio-db';
 import { createStudioAccess } from './studio/studio-db';
 
@@ -52,6 +56,10 @@ export interface SandboxAppOptions extends CommonAppOptions {
   store: SandboxStore;
   /** Requests per second per API key, burst twice that; 0 or undefined turns the limit off. */
   rateLimit?: number | undefined;
+  /** Push notifications; by default a store on `store`'s database with `clock` (system time). */
+  notifications?: NotificationStore | undefined;
+  clock?: Clock | undefined;
+  notificationFailureRate?: number | undefined;
 }
 
 export interface ProxyAppOptions extends CommonAppOptions {
@@ -139,7 +147,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || c.req.path === '/v1/uploads') return next();
       return jsonBodyLimit(c, next);
     });
+    const notifications =
+      options.notifications ??
+      new NotificationStore(store, { clock: options.clock ?? systemClock, failureRate: options.notificationFailureRate });
+    // Before `/v1/wallet-pass`, whose `/:id` would take `notifications` for a pass id.
+    app.route('/v1/wallet-pass/notifications', notificationRoutes(notifications));
     app.route('/v1/wallet-pass', passRoutes(store, publicOrigin));
+    // Test-only, and only with SANDBOX_CLOCK=controllable: otherwise the path does not exist.
+    if (notifications.clock instanceof ControllableClock)
+      app.route('/studio/test', testClockRoutes(notifications.clock, notifications));
     app.route('/v1/wallet-pass-location', locationRoutes(store));
     app.route('/v1/uploads', uploadRoutes(store, publicOrigin));
     app.route('/files', fileRoutes(store));

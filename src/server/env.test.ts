@@ -14,6 +14,8 @@ describe('loadEnv', () => {
       simulateInstalls: true,
       simulateIntervalMs: 4000,
       rateLimit: 100,
+      clock: 'system',
+      notificationFailureRate: 0.03,
       logLevel: 'info',
     });
   });
@@ -30,6 +32,8 @@ describe('loadEnv', () => {
       SANDBOX_SIMULATE_INSTALLS: '0',
       SANDBOX_SIMULATE_INTERVAL_MS: '1000',
       SANDBOX_RATE_LIMIT: '0',
+      SANDBOX_CLOCK: 'controllable',
+      SANDBOX_NOTIFICATION_FAILURE_RATE: '0',
       LOG_LEVEL: 'silent',
     });
     expect(env).toMatchObject({
@@ -43,6 +47,8 @@ describe('loadEnv', () => {
       proxyTimeoutMs: 500,
       simulateInstalls: false,
       rateLimit: 0,
+      clock: 'controllable',
+      notificationFailureRate: 0,
       logLevel: 'silent',
     });
   });
