@@ -1,11 +1,54 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/** Text files worth compressing; images and fonts are compressed already, maps are not served. */
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|webmanifest|xml|ico)$/;
+
+/**
+ * Writes `name.br` (brotli, highest quality) and `name.gz` (gzip level 9) beside every built text
+ * file, once per build, for the server to pick by Accept-Encoding (src/server/static-files.ts).
+ * A form that would not be smaller than the file is not written.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'pass-studio:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+          d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+        );
+      for (const file of walk(outDir)) {
+        if (!COMPRESSIBLE.test(file) || statSync(file).size < 256) continue;
+        const bytes = readFileSync(file);
+        const br = brotliCompressSync(bytes, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+          },
+        });
+        const gz = gzipSync(bytes, { level: 9 });
+        if (br.byteLength < bytes.byteLength) writeFileSync(`${file}.br`, br);
+        if (gz.byteLength < bytes.byteLength) writeFileSync(`${file}.gz`, gz);
+      }
+    },
+  };
+}
 
 const apiTarget = process.env.STUDIO_API_ORIGIN ?? 'http://127.0.0.1:3001';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress()],
   build: {
     outDir: 'dist',
     sourcemap: true,
@@ -16,6 +59,8 @@ export default defineConfig({
       '/v1': apiTarget,
       '/studio': apiTarget,
       '/files': apiTarget,
+      // Pass link pages (a regular expression: a plain '/p' would also take the app's /passes).
+      '^/p/': apiTarget,
     },
   },
   test: {

@@ -13,6 +13,7 @@ import type { AppEnv } from './app-env';
 import { apiKeyAuth } from './auth';
 import { ControllableClock, systemClock } from './clock';
 import type { Clock } from './clock';
+import { compressJson } from './compression';
 import { ApiError, errorBody, notFound, payloadTooLarge } from './errors';
 import { errorResponse } from './http';
 import { newId } from './ids';
@@ -41,6 +42,8 @@ interface CommonAppOptions {
   staticDir?: string | null | undefined;
   /** Fixed origin for links and image URLs; by default the origin the request came in on. */
   publicOrigin?: string | undefined;
+  /** Answer the build's `*.map` files (SERVE_SOURCEMAPS=1); off, they answer 404. */
+  serveSourceMaps?: boolean | undefined;
   /** The studio database (DATA_DIR/studio.db); without it no /studio history route is served. */
   studio?: StudioDb | undefined;
 }
@@ -138,6 +141,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.mode === 'sandbox') {
     const { store, publicOrigin } = options;
     const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : undefined;
+    // JSON answers of 1 KB and more are compressed when the client accepts it (cached list pages
+    // arrive compressed already); outermost of the API so errors are too.
+    app.use('/v1/*', compressJson());
+    app.use('/studio/*', compressJson());
     app.use('/v1/*', apiKeyAuth(store, limiter));
     app.use('/v1/*', async (c, next) => {
       // Only requests that carry a body: looking at the body of a GET makes the Node adapter
@@ -173,7 +180,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     );
   }
 
-  if (options.staticDir) app.use('*', staticFiles(options.staticDir));
+  if (options.staticDir) {
+    app.use('*', staticFiles(options.staticDir, { serveSourceMaps: options.serveSourceMaps ?? false }));
+  }
 
   return app;
 }

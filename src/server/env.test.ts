@@ -8,6 +8,7 @@ describe('loadEnv', () => {
       host: '127.0.0.1',
       dataDir: './data',
       staticDir: './dist',
+      serveSourceMaps: false,
       passportApiUrl: undefined,
       passportWorkspaces: [],
       proxyTimeoutMs: 15000,
@@ -35,9 +36,11 @@ describe('loadEnv', () => {
       SANDBOX_CLOCK: 'controllable',
       SANDBOX_NOTIFICATION_FAILURE_RATE: '0',
       LOG_LEVEL: 'silent',
+      SERVE_SOURCEMAPS: '1',
     });
     expect(env).toMatchObject({
       port: 8080,
+      serveSourceMaps: true,
       host: '0.0.0.0',
       passportApiUrl: 'https://api.ubpass.co/v1',
       passportWorkspaces: [

@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   HOST: z.optional(z.string()),
   DATA_DIR: z.optional(z.string()),
   STATIC_DIR: z.optional(z.string()),
+  SERVE_SOURCEMAPS: z.optional(z.enum(['0', '1'], { error: 'must be 0 or 1' })),
   PASSPORT_API_URL: z.optional(httpUrl),
   PASSPORT_WORKSPACES: z.optional(workspaceList),
   PROXY_TIMEOUT_MS: z.optional(integer('an integer', 1)),
@@ -65,6 +66,8 @@ export interface ServerEnv {
   host: string;
   dataDir: string;
   staticDir: string;
+  /** Answer the build's source maps (off by default: they publish the whole source). */
+  serveSourceMaps: boolean;
   /** Set → proxy mode: `/v1/*` goes to the real Passport API and no sandbox store is opened. */
   passportApiUrl: string | undefined;
   passportWorkspaces: Workspace[];
@@ -127,6 +130,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     host: env.HOST ?? '127.0.0.1',
     dataDir: env.DATA_DIR ?? './data',
     staticDir: env.STATIC_DIR ?? './dist',
+    serveSourceMaps: env.SERVE_SOURCEMAPS === '1',
     passportApiUrl: env.PASSPORT_API_URL,
     passportWorkspaces: env.PASSPORT_WORKSPACES ? (parseWorkspaceList(env.PASSPORT_WORKSPACES) ?? []) : [],
     proxyTimeoutMs: Number(env.PROXY_TIMEOUT_MS ?? 15_000),

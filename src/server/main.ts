@@ -76,7 +76,7 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
   const stopSimulation =
     store && env.simulateInstalls ? startInstallSimulation(store, env.simulateIntervalMs, logger) : () => {};
 
-  const app = createApp(appOptions);
+  const app = createApp({ ...appOptions, serveSourceMaps: env.serveSourceMaps });
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolvePromise, reject) => {
     const s = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) =>
       resolvePromise({ server: s, port: info.port }),

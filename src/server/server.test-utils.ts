@@ -3,6 +3,7 @@
  * seed of workspaces and keys (tests create their passes through the API), and tiny PNGs.
  */
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -281,4 +282,25 @@ export function locationBody(passId: string, overrides: Record<string, unknown> 
     walletPass: { id: passId },
     ...overrides,
   };
+}
+
+/**
+ * A GET with exactly the headers given (fetch adds its own Accept-Encoding and decodes the body),
+ * answering the raw bytes as sent.
+ */
+export function rawGet(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      const req = request(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }

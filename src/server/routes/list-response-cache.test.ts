@@ -1,10 +1,12 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WalletPassPageSchema, WalletPassSchema } from '../../contract/schemas';
 import type { WalletPass } from '../../contract/schemas';
 import { createApp } from '../app';
 import { SECURITY_HEADERS } from '../security-headers';
 import type { SandboxStore } from '../store/sandbox-store';
-import { KEY_ALL, WS_A, WS_B, locationBody, passBody, startSandbox } from '../server.test-utils';
+import { KEY_ALL, WS_A, WS_B, locationBody, passBody, rawGet, startSandbox } from '../server.test-utils';
+import { MIN_COMPRESS_BYTES } from '../compression';
 import type { TestSandbox } from '../server.test-utils';
 import { ListResponseCache } from './list-response-cache';
 
@@ -41,15 +43,55 @@ async function page(path: string, workspace = WS_A) {
 describe('GET /v1/wallet-pass served from the list cache', () => {
   it('answers a repeated page with the same bytes, its length and the security headers', async () => {
     await create(WS_A);
-    const first = await sandbox.api('GET', '/v1/wallet-pass?limit=5', { workspace: WS_A });
+    const plain = { 'accept-encoding': 'identity' };
+    const first = await sandbox.api('GET', '/v1/wallet-pass?limit=5', { workspace: WS_A, headers: plain });
     const firstBytes = new Uint8Array(await first.arrayBuffer());
-    const second = await sandbox.api('GET', '/v1/wallet-pass?limit=5', { workspace: WS_A });
+    const second = await sandbox.api('GET', '/v1/wallet-pass?limit=5', { workspace: WS_A, headers: plain });
     const secondBytes = new Uint8Array(await second.arrayBuffer());
     expect(second.status).toBe(200);
     expect(Buffer.from(secondBytes).equals(Buffer.from(firstBytes))).toBe(true);
     expect(second.headers.get('content-type')).toBe('application/json');
     expect(second.headers.get('content-length')).toBe(String(secondBytes.byteLength));
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(second.headers.get(name)).toBe(value);
+  });
+
+  it('answers pages compressed as the client accepts, each encoding made once per page', async () => {
+    for (let i = 0; i < 6; i++) await create(WS_A);
+    const url = `${sandbox.url}/v1/wallet-pass?limit=6`;
+    const headers = (encoding: string) => ({ 'api-key': KEY_ALL, 'x-workspace-id': WS_A, 'accept-encoding': encoding });
+    const plain = await rawGet(url, headers('identity'));
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    expect(plain.body.byteLength).toBeGreaterThan(MIN_COMPRESS_BYTES);
+    const text = plain.body.toString();
+
+    const br = await rawGet(url, headers('gzip, deflate, br'));
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(Number(br.headers['content-length'])).toBe(br.body.byteLength);
+    expect(br.body.byteLength).toBeLessThan(plain.body.byteLength / 3);
+    expect(brotliDecompressSync(br.body).toString()).toBe(text);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(br.headers[name.toLowerCase()]).toBe(value);
+    // The repeated page is the same compressed bytes, from the cache.
+    expect((await rawGet(url, headers('br'))).body.equals(br.body)).toBe(true);
+
+    const gzip = await rawGet(url, headers('gzip'));
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(text);
+  });
+
+  it('compresses other JSON answers above 1 KB, and leaves small ones alone', async () => {
+    const pass = await create(WS_A);
+    const headers = { 'api-key': KEY_ALL, 'x-workspace-id': WS_A, 'accept-encoding': 'gzip' };
+    const one = await rawGet(`${sandbox.url}/v1/wallet-pass/${pass.id}`, headers);
+    expect(one.status).toBe(200);
+    expect(one.headers['content-encoding']).toBe('gzip');
+    expect(Number(one.headers['content-length'])).toBe(one.body.byteLength);
+    expect(JSON.parse(gunzipSync(one.body).toString())[0].id).toBe(pass.id);
+    const missing = await rawGet(`${sandbox.url}/v1/wallet-pass/nope`, headers);
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(missing.body.toString()).errorCode).toBeTruthy();
   });
 
   it('never serves a stale page after a create, patch, delete, location change or count tick', async () => {
@@ -165,7 +207,7 @@ describe('ListResponseCache', () => {
     change('a');
     expect(cache.get('a', 'p1')).toBeUndefined();
     expect(cache.get('a', 'p2')).toBeUndefined();
-    expect(cache.get('b', 'p1')?.byteLength).toBe(10);
+    expect(cache.get('b', 'p1')?.bytes.byteLength).toBe(10);
     expect(cache.size).toEqual({ entries: 1, bytes: 10 });
   });
 
@@ -180,11 +222,11 @@ describe('ListResponseCache', () => {
     expect(cache.size).toEqual({ entries: 3, bytes: 90 });
     cache.set('c', 'big', bytes(80));
     expect(cache.size.bytes).toBeLessThanOrEqual(100);
-    expect(cache.get('c', 'big')?.byteLength).toBe(80);
+    expect(cache.get('c', 'big')?.bytes.byteLength).toBe(80);
     cache.set('c', 'huge', bytes(101));
     expect(cache.get('c', 'huge')).toBeUndefined();
     cache.set('c', 'big', bytes(20));
-    expect(cache.get('c', 'big')?.byteLength).toBe(20);
+    expect(cache.get('c', 'big')?.bytes.byteLength).toBe(20);
     expect(cache.size.entries).toBeLessThanOrEqual(3);
   });
 });

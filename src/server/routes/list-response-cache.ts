@@ -9,7 +9,13 @@
  * created, edited or deleted, a location added, replaced or removed, an install-count tick)
  * drops all of that workspace's pages, synchronously, before the write's response is sent; this
  * process is the database's only writer. Only successful pages are stored.
+ *
+ * A page keeps its brotli and gzip bytes beside its text, made the first time a client asks for
+ * that encoding, so a repeated page is compressed once (about 36 KB → 6 KB for 20 passes).
  */
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env';
+import { type Encoding, MIN_COMPRESS_BYTES, compressFast, pickEncoding } from '../compression';
 import type { SandboxStore } from '../store/sandbox-store';
 
 export interface ListCacheLimits {
@@ -20,13 +26,26 @@ export interface ListCacheLimits {
 }
 
 /** UTF-8 bytes of a response body (what Hono's `c.body` takes). */
-type Page = Uint8Array<ArrayBuffer>;
+type Bytes = Uint8Array<ArrayBuffer>;
+
+/** A cached page: its text as bytes and the compressed forms made so far. */
+export interface Page {
+  readonly bytes: Bytes;
+  br?: Bytes;
+  gzip?: Bytes;
+  /** Bytes counted against the limits: the text and every compressed form. */
+  size: number;
+}
+
+const JSON_TYPE = 'application/json';
 
 const DEFAULT_LIMITS: ListCacheLimits = { maxEntries: 200, maxBytes: 8 * 1024 * 1024 };
 
 export class ListResponseCache {
   /** workspace → (origin + query → page); the inner maps iterate oldest first. */
   readonly #byWorkspace = new Map<string, Map<string, Page>>();
+  /** The pages currently kept (a page being answered may have just been dropped). */
+  readonly #held = new WeakSet<Page>();
   #entries = 0;
   #bytes = 0;
 
@@ -45,10 +64,12 @@ export class ListResponseCache {
     return this.#byWorkspace.get(workspaceId)?.get(key);
   }
 
-  set(workspaceId: string, key: string, page: Page): void {
-    if (page.byteLength > this.limits.maxBytes) return;
+  /** Keeps the page (when it fits) and returns it, ready for `respond`. */
+  set(workspaceId: string, key: string, bytes: Bytes): Page {
+    const page: Page = { bytes, size: bytes.byteLength };
+    if (page.size > this.limits.maxBytes) return page;
     this.#delete(workspaceId, key);
-    while (this.#entries >= this.limits.maxEntries || this.#bytes + page.byteLength > this.limits.maxBytes) {
+    while (this.#entries >= this.limits.maxEntries || this.#bytes + page.size > this.limits.maxBytes) {
       if (!this.#evictOne()) break;
     }
     let pages = this.#byWorkspace.get(workspaceId);
@@ -57,15 +78,42 @@ export class ListResponseCache {
       this.#byWorkspace.set(workspaceId, pages);
     }
     pages.set(key, page);
+    this.#held.add(page);
     this.#entries++;
-    this.#bytes += page.byteLength;
+    this.#bytes += page.size;
+    return page;
+  }
+
+  /**
+   * The page as the response, in the encoding the client accepts (made once per page and
+   * encoding); identity when it accepts none or the page is small.
+   */
+  respond(c: Context<AppEnv>, page: Page): Response {
+    const headers: Record<string, string> = { 'Content-Type': JSON_TYPE, Vary: 'Accept-Encoding' };
+    const encoding = page.bytes.byteLength < MIN_COMPRESS_BYTES ? null : pickEncoding(c.req.header('accept-encoding'));
+    if (!encoding) return c.body(page.bytes, 200, headers);
+    return c.body(this.#compressed(page, encoding), 200, { ...headers, 'Content-Encoding': encoding });
+  }
+
+  #compressed(page: Page, encoding: Encoding): Bytes {
+    const existing = page[encoding];
+    if (existing) return existing;
+    const bytes = compressFast(page.bytes, encoding);
+    page[encoding] = bytes;
+    page.size += bytes.byteLength;
+    // Counted only while the page is still held (an evicted or dropped page is just answered).
+    if (this.#held.has(page)) this.#bytes += bytes.byteLength;
+    return bytes;
   }
 
   /** Drops every page of the workspace. */
   invalidate(workspaceId: string): void {
     const pages = this.#byWorkspace.get(workspaceId);
     if (!pages) return;
-    for (const page of pages.values()) this.#bytes -= page.byteLength;
+    for (const page of pages.values()) {
+      this.#bytes -= page.size;
+      this.#held.delete(page);
+    }
     this.#entries -= pages.size;
     this.#byWorkspace.delete(workspaceId);
   }
@@ -75,9 +123,10 @@ export class ListResponseCache {
     const page = pages?.get(key);
     if (!pages || !page) return;
     pages.delete(key);
+    this.#held.delete(page);
     if (pages.size === 0) this.#byWorkspace.delete(workspaceId);
     this.#entries--;
-    this.#bytes -= page.byteLength;
+    this.#bytes -= page.size;
   }
 
   /** Drops the oldest page of the workspace holding the most pages; false when there is none. */

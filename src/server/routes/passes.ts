@@ -43,7 +43,7 @@ export function passRoutes(store: SandboxStore, publicOrigin?: string): Hono<App
     const pageKey = c.req.url;
     const cached = pages.get(workspaceId, pageKey);
     // A closed store (shutting down) answers nothing, cached or not.
-    if (cached && store.isOpen) return c.body(cached, 200, JSON_HEADERS);
+    if (cached && store.isOpen) return pages.respond(c, cached);
 
     const all = c.req.queries();
     const query = parseWith(ListPassesQuerySchema, {
@@ -99,8 +99,7 @@ export function passRoutes(store: SandboxStore, publicOrigin?: string): Hono<App
     const cursor = JSON.stringify(last ? encodeCursor(last) : null);
     // Assembled as text so cached passes are not parsed and stringified again, then encoded once.
     const body = utf8.encode(`{"items":[${items}],"cursor":${cursor},"hasMore":${page.hasMore}}`);
-    pages.set(workspaceId, pageKey, body);
-    return c.body(body, 200, JSON_HEADERS);
+    return pages.respond(c, pages.set(workspaceId, pageKey, body));
   });
 
   app.post('/', async (c) => {
