@@ -33,6 +33,9 @@ import type { SandboxStore } from './store/sandbox-store';
 import { NotificationStore } from './store/notifications-store';
 import type { PassportGet, StudioAccess, StudioDb } from './studio/studio-db';
 import { createStudioAccess } from './studio/studio-db';
+import { VersionHistory } from './studio/version-history';
+import { recordPassVersions } from './studio/version-recorder';
+import { historyRoutes } from './routes/history';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -46,6 +49,8 @@ interface CommonAppOptions {
   serveSourceMaps?: boolean | undefined;
   /** The studio database (DATA_DIR/studio.db); without it no /studio history route is served. */
   studio?: StudioDb | undefined;
+  /** Versions kept per pass in the version history (HISTORY_MAX_VERSIONS); 200 when unset. */
+  historyMaxVersions?: number | undefined;
 }
 
 /** What studio routes (count history, versions) get: their database and the access check. */
@@ -138,6 +143,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     : undefined;
   void studio;
 
+  // Version history: every version of a pass the studio saves or sees, and its endpoints.
+  const versionHistory = studio
+    ? new VersionHistory(studio.studio, { maxVersions: options.historyMaxVersions })
+    : undefined;
+  const recordVersions = versionHistory ? recordPassVersions(versionHistory, logger) : undefined;
+  if (studio && versionHistory) app.route('/studio', historyRoutes(versionHistory, studio.access));
+
   if (options.mode === 'sandbox') {
     const { store, publicOrigin } = options;
     const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : undefined;
@@ -154,6 +166,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || c.req.path === '/v1/uploads') return next();
       return jsonBodyLimit(c, next);
     });
+    // Inside the compression, so it reads the answers as JSON.
+    if (recordVersions) app.use('/v1/*', recordVersions);
     const notifications =
       options.notifications ??
       new NotificationStore(store, { clock: options.clock ?? systemClock, failureRate: options.notificationFailureRate });
@@ -173,6 +187,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.route('/p', passPageRoutes(store));
   } else {
     const config = proxyConfig(options.workspaces);
+    if (recordVersions) app.use('/v1/*', recordVersions);
     app.all('/v1/*', proxyHandler({ upstreamUrl: options.upstreamUrl, timeoutMs: options.timeoutMs }));
     app.route(
       '/studio',

@@ -54,6 +54,7 @@ const EnvSchema = z.object({
   SANDBOX_SIMULATE_INSTALLS: z.optional(z.enum(['0', '1'], { error: 'must be 0 or 1' })),
   SANDBOX_SIMULATE_INTERVAL_MS: z.optional(integer('an integer', 10)),
   SANDBOX_RATE_LIMIT: z.optional(integer('an integer', 0)),
+  HISTORY_MAX_VERSIONS: z.optional(integer('an integer', 1)),
   SANDBOX_CLOCK: z.optional(z.enum(['system', 'controllable'], { error: 'must be system or controllable' })),
   SANDBOX_NOTIFICATION_FAILURE_RATE: z.optional(
     z.string().check(z.refine((v) => /^(0(\.\d+)?|1(\.0+)?)$/.test(v), 'must be a number from 0 to 1')),
@@ -76,6 +77,8 @@ export interface ServerEnv {
   simulateIntervalMs: number;
   /** Requests per second per API key (burst twice that); 0 turns the limit off. */
   rateLimit: number;
+  /** Versions of each pass kept in the studio's version history (oldest out). */
+  historyMaxVersions: number;
   /** `controllable`: tests may move the notifications' clock forward (`POST /studio/test/clock`). */
   clock: 'system' | 'controllable';
   /** Share of simulated notification sends that end in a failure status. */
@@ -137,6 +140,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     simulateInstalls: (env.SANDBOX_SIMULATE_INSTALLS ?? '1') !== '0',
     simulateIntervalMs: Number(env.SANDBOX_SIMULATE_INTERVAL_MS ?? 4000),
     rateLimit: Number(env.SANDBOX_RATE_LIMIT ?? 100),
+    historyMaxVersions: Number(env.HISTORY_MAX_VERSIONS ?? 200),
     clock: env.SANDBOX_CLOCK ?? 'system',
     notificationFailureRate: Number(env.SANDBOX_NOTIFICATION_FAILURE_RATE ?? DEFAULT_FAILURE_RATE),
     logLevel: env.LOG_LEVEL ?? 'info',

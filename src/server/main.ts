@@ -57,10 +57,11 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
       staticDir,
       logger,
       studio,
+      historyMaxVersions: env.historyMaxVersions,
     };
   } else {
     store = await openStore({ dataDir: resolve(env.dataDir) });
-    appOptions = { mode: 'sandbox', store, rateLimit: env.rateLimit, staticDir, logger, studio };
+    appOptions = { mode: 'sandbox', store, rateLimit: env.rateLimit, staticDir, logger, studio, historyMaxVersions: env.historyMaxVersions };
   }
   const notifications = store
     ? new NotificationStore(store, {
