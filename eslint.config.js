@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
@@ -8,6 +9,42 @@ import tseslint from 'typescript-eslint';
 
 /** Import direction (house style): contract imports nothing of ours; app and server never meet. */
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+/**
+ * Inside the app, imports follow the flow: features share through components/, lib/ or the
+ * contract, never through one another; in the passes feature the api, model, checks and preview
+ * folders sit below the editor and never import it. (A rule's options replace earlier ones for
+ * the same file, so each zone repeats the app-wide pattern.)
+ */
+const appNeverServer = { group: ['**/server/**'], message: 'The app never imports the server.' };
+const features = readdirSync(new URL('./src/app/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const notOtherFeatures = (feature) => {
+  const others = features.filter((name) => name !== feature);
+  return others.length === 0
+    ? []
+    : [
+        {
+          regex: `^(\\.\\./)+(${others.join('|')})(/|$)`,
+          message: `Features do not import one another (${feature} → ${others.join(', ')}); share through components/, lib/ or the contract.`,
+        },
+      ];
+};
+const belowTheEditor = {
+  regex: '(^|/)editor(/|$)',
+  message: 'passes/api, model, checks and preview sit below the editor and never import it; move what both need to passes/model or lib/.',
+};
+const importZones = [
+  ...features.map((feature) => ({
+    files: [`src/app/features/${feature}/**/*.{ts,tsx}`],
+    rules: restrict([appNeverServer, ...notOtherFeatures(feature)]),
+  })),
+  {
+    files: ['src/app/features/passes/{api,model,checks,preview}/**/*.{ts,tsx}'],
+    rules: restrict([appNeverServer, ...notOtherFeatures('passes'), belowTheEditor]),
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'data', 'bench/results.json', '.tmp'] },
@@ -28,9 +65,10 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
       ...reactHooks.configs.recommended.rules,
       ...pluginQuery.configs.recommended.rules,
-      ...restrict([{ group: ['**/server/**'], message: 'The app never imports the server.' }]),
+      ...restrict([appNeverServer]),
     },
   },
+  ...importZones,
   {
     files: ['src/server/**/*.ts'],
     rules: restrict([{ group: ['**/app/**'], message: 'The server never imports the app.' }]),

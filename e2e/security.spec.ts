@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { PROXY_PORT } from '../playwright.config';
-import { ALLOWED_LINK_SCHEMES } from '../src/contract/rules';
+import { ALLOWED_LINK_SCHEMES } from '../src/contract/wallet-rules';
 import { PassportApi, expect, solidPng, test } from './fixtures';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -3,8 +3,7 @@
  * Pure functions and constants only: no schema library, so the list route can use them cheaply.
  */
 
-/** Schemes a back-field link may use. Anything else (javascript:, data:, file:, …) is refused. */
-export const ALLOWED_LINK_SCHEMES = ['https:', 'http:', 'mailto:', 'tel:'] as const;
+import { ALLOWED_LINK_SCHEMES } from './wallet-rules';
 
 /**
  * Parses a link the way a browser would and accepts it only with an allowed scheme.
@@ -86,8 +85,4 @@ export const USER_DEEP_LINK_APP_TYPES = [
 export type UserDeepLinkAppType = (typeof USER_DEEP_LINK_APP_TYPES)[number];
 
 export const PAGE_LIMIT = { min: 1, max: 20, default: 20 } as const;
-export const MAX_LOCATIONS = 10;
-export const MAX_TEXT = 255;
-export const MAX_LINK_TEXT = 100;
-export const MAX_GOOGLE_DISPLAY_TEXT = 30;
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

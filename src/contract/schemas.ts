@@ -19,9 +19,6 @@ import {
   ID_PATTERN,
   LATITUDE_RANGE,
   LONGITUDE_RANGE,
-  MAX_GOOGLE_DISPLAY_TEXT,
-  MAX_LINK_TEXT,
-  MAX_TEXT,
   PASS_IMAGE_NAMES,
   PASS_STATUSES,
   SLUG_PATTERN,
@@ -30,6 +27,7 @@ import {
   isHttpUrl,
   isHttpsUrl,
 } from './rules';
+import { MAX_GOOGLE_DISPLAY_TEXT, MAX_LINK_TEXT, MAX_TEXT } from './wallet-rules';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks

@@ -9,7 +9,7 @@ import {
   WalletPassSchema,
 } from '../../../../contract/schemas';
 import { useConnection } from '../../../lib/connection';
-import { editableDocument } from './pass-document';
+import { editableDocument } from '../model/pass-document';
 import { fetchPass, passQueries } from './pass-queries';
 
 type PassPages = InfiniteData<PagedList<WalletPass>, string | undefined>;

@@ -11,7 +11,7 @@ import {
 import { type ApiError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { type RetryOptions, withRetry } from '../../../lib/retry';
-import type { LocationChanges } from '../editor/form-model';
+import type { LocationChanges } from '../model/form-model';
 import { fetchPass, passQueries } from './pass-queries';
 
 export interface SaveInput {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toPreviewPass } from '../editor/live-pass-preview';
-import type { PassFormValues } from '../editor/form-model';
+import { toPreviewPass } from '../model/preview-pass';
+import type { PassFormValues } from '../model/form-model';
 import {
   type PassCheck,
   type PassCheckInput,

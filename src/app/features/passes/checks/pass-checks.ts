@@ -5,18 +5,18 @@
  *
  * Every input value may be missing, null or empty; nothing here throws on a draft.
  */
-import {
-  MAX_GOOGLE_DISPLAY_TEXT,
-  MAX_LOCATIONS,
-  type PassImageName,
-  REQUIRED_PASS_IMAGES,
-} from '../../../../contract/rules';
-import { MIN_TEXT_CONTRAST, textContrast } from '../../../lib/color';
-import { type WANTED_SIZES, sizeWarning } from '../editor/sections/png-info';
+import { type PassImageName, REQUIRED_PASS_IMAGES } from '../../../../contract/rules';
 import {
   APPLE_MAX_SECONDARY,
   GOOGLE_MAX_ROWS,
   GOOGLE_ROW_SIZE,
+  MAX_GOOGLE_DISPLAY_TEXT,
+  MAX_LOCATIONS,
+  type WalletImageSlot,
+} from '../../../../contract/wallet-rules';
+import { MIN_TEXT_CONTRAST, textContrast } from '../../../lib/color';
+import { sizeWarning } from '../model/png-info';
+import {
   type PreviewField,
   type PreviewLocation,
   type PreviewMetadata,
@@ -38,7 +38,6 @@ export interface PassCheck {
   platform: PassCheckPlatform;
 }
 
-export type ImageSizeSlot = keyof typeof WANTED_SIZES;
 export type ImageSize = { width: number; height: number };
 
 type LooseText = string | null | undefined;
@@ -54,7 +53,7 @@ export type PassCheckMetadata = Omit<PreviewMetadata, 'appDeepLinks'> & {
 export type PassCheckInput = Omit<PreviewPass, 'passMetadata'> & {
   passMetadata?: PassCheckMetadata | null;
   /** Pixel sizes of the images, by slot, where known (files read in the browser). */
-  imageSizes?: Partial<Record<ImageSizeSlot, ImageSize | null | undefined>> | null;
+  imageSizes?: Partial<Record<WalletImageSlot, ImageSize | null | undefined>> | null;
   /** The form's locations; when absent, `passMetadata.locations` is read instead. */
   locations?: readonly (PreviewLocation | null | undefined)[] | null;
 };
@@ -69,14 +68,14 @@ function fieldName(kind: string, index: number | null, label: LooseText): string
   return hasText(label) ? `${base} (${label.trim()})` : base;
 }
 
-const IMAGE_TITLES: Record<ImageSizeSlot, string> = {
+const IMAGE_TITLES: Record<WalletImageSlot, string> = {
   logo: 'Logo',
   icon: 'Icon',
   strip: 'Strip image',
   footer: 'Footer image',
 };
 
-const slotOf = (name: PassImageName) => name.replace(/\.png$/, '') as ImageSizeSlot;
+const slotOf = (name: PassImageName) => name.replace(/\.png$/, '') as WalletImageSlot;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

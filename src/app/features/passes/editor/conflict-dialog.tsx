@@ -3,7 +3,7 @@ import type { WalletPass } from '../../../../contract/schemas';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { formatExact } from '../../../lib/format';
-import type { Choice, ThreeWayDiff } from './merge';
+import type { Choice, ThreeWayDiff } from '../model/merge';
 
 export type ConflictResolution =
   { kind: 'mine' } | { kind: 'theirs' } | { kind: 'merge'; choices: Record<string, Choice> };

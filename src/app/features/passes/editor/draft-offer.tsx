@@ -5,9 +5,9 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useFormContext } from 'react-hook-form';
 import { formatRelative } from '../../../lib/format';
-import { type StoredDraft, clearDraft, readDraft, writeDraft } from './draft-storage';
-import { type PassFormValues, toFormValues } from './form-model';
-import { changedUnits, diffThreeWay, mergeValues } from './merge';
+import { type StoredDraft, clearDraft, readDraft, writeDraft } from '../model/draft-storage';
+import { type PassFormValues, toFormValues } from '../model/form-model';
+import { changedUnits, diffThreeWay, mergeValues } from '../model/merge';
 
 const AUTOSAVE_MS = 400;
 

@@ -3,7 +3,7 @@
  * plus the rules of the editor itself (uploads finished, at most 10 locations).
  */
 import * as z from 'zod/mini';
-import { MAX_LOCATIONS } from '../../../../contract/rules';
+import { MAX_LOCATIONS } from '../../../../contract/wallet-rules';
 import {
   CreatePassRequestSchema,
   PassMetadataInputSchema,

@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { ImageSlot } from './form-model';
+import type { ImageSlot } from '../model/form-model';
 
 export type ImageSizes = Partial<Record<ImageSlot, { width: number; height: number }>>;
 

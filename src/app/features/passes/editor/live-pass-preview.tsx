@@ -3,21 +3,9 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { PassChecksPanel } from '../checks/pass-checks-panel';
 import { blockingChecks, runPassChecks } from '../checks/pass-checks';
 import { PassPreviewPanel } from '../preview/pass-preview-panel';
-import type { PreviewPass } from '../preview/preview-model';
-import { IMAGE_SLOTS, type PassFormValues, slotFileName } from './form-model';
+import type { PassFormValues } from '../model/form-model';
+import { toPreviewPass } from '../model/preview-pass';
 import { useImageSizes } from './image-sizes';
-
-/** Form values → the pass-shaped value the pure preview components take. */
-export function toPreviewPass(values: Partial<PassFormValues>): PreviewPass {
-  const images: PreviewPass['images'] = {};
-  for (const slot of IMAGE_SLOTS) images[slotFileName(slot)] = values.images?.[slot]?.url ?? null;
-  return {
-    passName: values.passName ?? null,
-    notificationHeader: values.notificationHeader ?? null,
-    passMetadata: { ...values.passMetadata, locations: values.locations ?? [] },
-    images,
-  };
-}
 
 function useStableList<T extends { id: string; message: string }>(list: T[]): T[] {
   const [stable, setStable] = useState(list);

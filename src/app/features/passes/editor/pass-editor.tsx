@@ -14,8 +14,8 @@ import { type RetryOptions, withRetry } from '../../../lib/retry';
 import { whenOnline } from '../../../lib/use-online';
 import { ConflictDialog, type ConflictResolution } from './conflict-dialog';
 import { DraftOffer, useDraftAutosave } from './draft-offer';
-import { clearDraft } from './draft-storage';
-import { type ThreeWayDiff, diffThreeWay, mergeValues } from './merge';
+import { clearDraft } from '../model/draft-storage';
+import { type ThreeWayDiff, diffThreeWay, mergeValues } from '../model/merge';
 import { PassFormSchema } from './editor-schema';
 import {
   IMAGE_SLOTS,
@@ -25,7 +25,7 @@ import {
   slotFileName,
   toFormValues,
   toSaveDocument,
-} from './form-model';
+} from '../model/form-model';
 import { LivePassPreview } from './live-pass-preview';
 import { ImageSizesContext, createImageSizesStore } from './image-sizes';
 import { ReadOnlyPanel } from './read-only-panel';

@@ -14,7 +14,7 @@ import { buildPass } from '../../../../testing/factories';
 import type { ApiClient } from '../../../lib/api-client';
 import { ConnectionContext, type ConnectionValue } from '../../../lib/connection';
 import { PassFormSchema } from './editor-schema';
-import { type PassFormValues, toFormValues } from './form-model';
+import { type PassFormValues, toFormValues } from '../model/form-model';
 
 export const TEST_WORKSPACE_ID = 'ws-test';
 

@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { navigate, paths } from '../../../history-router';
-import { editableDocument } from '../api/pass-document';
+import { editableDocument } from '../model/pass-document';
 import { useCreatePass } from '../api/use-pass-mutations';
 
 /** What a brand-new pass starts with: enough for the preview to show something sensible. */

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PASS_IMAGE_NAMES, USER_DEEP_LINK_APP_TYPES } from '../../../../contract/rules';
 import { type WalletPass, WalletPassSchema } from '../../../../contract/schemas';
-import { editableDocument } from '../api/pass-document';
+import { editableDocument } from './pass-document';
 import { type PassFormValues, toFormValues, toSaveDocument } from './form-model';
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type WalletPass, WalletPassSchema } from '../../../../contract/schemas';
 import example from '../../../../testing/example-pass.json';
 import { buildPass } from '../../../../testing/factories';
-import { editableDocument } from '../api/pass-document';
+import { editableDocument } from './pass-document';
 import {
   type PassFormValues,
   countDirty,

@@ -15,7 +15,7 @@ import type {
   WalletPass,
 } from '../../../../contract/schemas';
 import { READ_ONLY_ENTITY_KEYS, uploadKeyOf } from '../../../../contract/schemas';
-import { editableDocument } from '../api/pass-document';
+import { editableDocument } from './pass-document';
 import { ROW_MARKER, sameValue } from './same-value';
 
 /** Form keys of the images (dots would read as nested paths in form field names). */

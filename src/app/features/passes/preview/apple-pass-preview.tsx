@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { cx } from '../../../lib/cx';
+import { APPLE_MAX_SECONDARY } from '../../../../contract/wallet-rules';
 import {
-  APPLE_MAX_SECONDARY,
   type ApplePreviewModel,
   type PreviewBackFieldModel,
   type PreviewFieldModel,

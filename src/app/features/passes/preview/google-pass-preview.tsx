@@ -1,8 +1,7 @@
 import { memo, useMemo } from 'react';
 import { cx } from '../../../lib/cx';
+import { GOOGLE_MAX_ROWS, GOOGLE_ROW_SIZE } from '../../../../contract/wallet-rules';
 import {
-  GOOGLE_MAX_ROWS,
-  GOOGLE_ROW_SIZE,
   type GoogleLinkModel,
   type GooglePreviewModel,
   type PreviewFieldModel,

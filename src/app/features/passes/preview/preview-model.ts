@@ -5,7 +5,13 @@
  *
  * Every input value may be missing, null or empty; nothing here throws on a draft.
  */
-import { MAX_GOOGLE_DISPLAY_TEXT, type PassImageName, isAllowedLink } from '../../../../contract/rules';
+import { type PassImageName, isAllowedLink } from '../../../../contract/rules';
+import {
+  APPLE_MAX_SECONDARY,
+  GOOGLE_MAX_ROWS,
+  GOOGLE_ROW_SIZE,
+  MAX_GOOGLE_DISPLAY_TEXT,
+} from '../../../../contract/wallet-rules';
 import type {
   BackField,
   BackFieldLink,
@@ -179,9 +185,6 @@ function qrOf(meta: PreviewMetadata) {
 // ---------------------------------------------------------------------------------------------
 // Apple Wallet (store card)
 
-/** Store cards show secondary + auxiliary fields together, at most 4, in one row. */
-export const APPLE_MAX_SECONDARY = 4;
-
 export const APPLE_DEFAULT_BACKGROUND = 'rgb(255, 255, 255)';
 
 export interface ApplePreviewModel {
@@ -243,8 +246,6 @@ const toHex = ({ r, g, b }: Rgb) => [r, g, b].map((c) => c.toString(16).padStart
 // ---------------------------------------------------------------------------------------------
 // Google Wallet (generic pass)
 
-export const GOOGLE_ROW_SIZE = 3;
-export const GOOGLE_MAX_ROWS = 3;
 export const GOOGLE_DEFAULT_BACKGROUND = '#FFFFFF';
 
 export interface GoogleLinkModel extends PreviewLinkModel {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type WalletPass, WalletPassSchema } from '../../../../../contract/schemas';
 import example from '../../../../../testing/example-pass.json';
-import { editableDocument } from '../../api/pass-document';
-import { diffLocations, toSaveDocument } from '../form-model';
+import { editableDocument } from '../../model/pass-document';
+import { diffLocations, toSaveDocument } from '../../model/form-model';
 import { TEST_WORKSPACE_ID, renderSection, savablePass } from '../test-harness';
 import { BackFieldsSection } from './back-fields-section';
 import { DeepLinksSection } from './deep-links-section';

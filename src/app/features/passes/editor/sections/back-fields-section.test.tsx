@@ -1,4 +1,4 @@
-import { toSaveDocument } from '../form-model';
+import { toSaveDocument } from '../../model/form-model';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type BackField, WalletPassSchema } from '../../../../../contract/schemas';

@@ -2,7 +2,7 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { Button } from '../../../../components/ui/button';
 import type { BackFieldLink } from '../../../../../contract/schemas';
 import { EditorSection, TextField } from '../form-fields';
-import type { PassFormValues } from '../form-model';
+import type { PassFormValues } from '../../model/form-model';
 import { RowFieldset, nextFieldKey } from './row-controls';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
 

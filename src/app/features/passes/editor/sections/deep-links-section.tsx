@@ -1,5 +1,6 @@
 import { useWatch } from 'react-hook-form';
-import { MAX_GOOGLE_DISPLAY_TEXT, USER_DEEP_LINK_APP_TYPES } from '../../../../../contract/rules';
+import { USER_DEEP_LINK_APP_TYPES } from '../../../../../contract/rules';
+import { MAX_GOOGLE_DISPLAY_TEXT } from '../../../../../contract/wallet-rules';
 import { EditorSection, SelectField, TextField } from '../form-fields';
 
 export function DeepLinksSection() {

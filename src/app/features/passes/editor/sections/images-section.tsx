@@ -8,8 +8,9 @@ import { useConnection } from '../../../../lib/connection';
 import { cx } from '../../../../lib/cx';
 import { EditorSection, useFieldError } from '../form-fields';
 import { useImageSizesStore } from '../image-sizes';
-import { IMAGE_SLOTS, type ImageSlot, type ImageValue, slotFileName } from '../form-model';
-import { WANTED_SIZES, readPngInfo, sizeWarning } from './png-info';
+import { IMAGE_SLOTS, type ImageSlot, type ImageValue, slotFileName } from '../../model/form-model';
+import { appleImageSize } from '../../../../../contract/wallet-rules';
+import { readPngInfo, sizeWarning } from '../../model/png-info';
 
 const SLOT_TEXT: Record<ImageSlot, { title: string; use: string; required: boolean }> = {
   logo: { title: 'Logo', use: 'Top left of the pass; shown in a circle on Google Wallet.', required: true },
@@ -118,7 +119,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
     pick(event.dataTransfer.files);
   }
 
-  const wanted = WANTED_SIZES[slot];
+  const wanted = appleImageSize(slot);
   const message = problem ?? formError;
   const missing = !value && text.required ? `Required: add ${fileName} before publishing.` : null;
   return (

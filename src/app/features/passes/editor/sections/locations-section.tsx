@@ -1,9 +1,9 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
-import { MAX_LOCATIONS } from '../../../../../contract/rules';
+import { MAX_LOCATIONS } from '../../../../../contract/wallet-rules';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { CheckboxField, EditorSection, NumberField, TextField, useFieldError } from '../form-fields';
-import { emptyLocation } from '../form-model';
+import { emptyLocation } from '../../model/form-model';
 import { RowFieldset } from './row-controls';
 
 export function LocationsSection({ passId }: { passId: string }) {

@@ -1,12 +1,11 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
+import { APPLE_MAX_SECONDARY } from '../../../../../contract/wallet-rules';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { EditorSection, TextField } from '../form-fields';
-import type { PassFormValues } from '../form-model';
+import type { PassFormValues } from '../../model/form-model';
 import { RowFieldset, nextFieldKey } from './row-controls';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
-
-export const APPLE_MAX_SECONDARY = 4;
 
 export function SecondaryFieldsSection() {
   const { control, getValues } = useFormContext();

@@ -1,0 +1,57 @@
+/**
+ * What Apple Wallet and Google Wallet accept and draw, written once for the editor, the pass
+ * checks, the previews, the sandbox, the seed, the tests and the bench (see
+ * shared/guides/wallet-preview.md for the sources). Plain constants and functions, no schema
+ * library, so the list route can import them cheaply.
+ */
+
+/** The eight bytes every PNG file starts with. */
+export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function hasPngSignature(bytes: ArrayLike<number>): boolean {
+  if (bytes.length < PNG_SIGNATURE.length) return false;
+  return PNG_SIGNATURE.every((byte, i) => bytes[i] === byte);
+}
+
+/** Image slots a store card uses. */
+export type WalletImageSlot = 'logo' | 'icon' | 'strip' | 'footer';
+export type ImageScale = 1 | 2 | 3;
+
+/**
+ * Apple's image slots in points (the @1x size in pixels). `within`: the image may be smaller on
+ * one side (a logo is usually narrower than its slot); `exact`: it fills the slot.
+ */
+export const APPLE_IMAGE_POINTS: Record<WalletImageSlot, { width: number; height: number; fit: 'within' | 'exact' }> =
+  {
+    logo: { width: 160, height: 50, fit: 'within' },
+    icon: { width: 29, height: 29, fit: 'exact' },
+    strip: { width: 375, height: 123, fit: 'exact' },
+    footer: { width: 286, height: 15, fit: 'exact' },
+  };
+
+/** The scale of the sharpest iPhone screens: an image this large stays sharp everywhere. */
+export const APPLE_SHARP_SCALE: ImageScale = 3;
+
+/** A slot's size in pixels at @1x, @2x or @3x. */
+export function appleImageSize(slot: WalletImageSlot, scale: ImageScale = APPLE_SHARP_SCALE) {
+  const points = APPLE_IMAGE_POINTS[slot];
+  return { width: points.width * scale, height: points.height * scale, fit: points.fit };
+}
+
+/** Store cards show at most this many secondary fields on Apple Wallet. */
+export const APPLE_MAX_SECONDARY = 4;
+/** Google Wallet's card template: up to 3 rows of up to 3 fields. */
+export const GOOGLE_ROW_SIZE = 3;
+export const GOOGLE_MAX_ROWS = 3;
+
+/** Apple Wallet uses at most this many locations of one pass. */
+export const MAX_LOCATIONS = 10;
+
+/** Text limits the Passport API applies (and the wallets can show). */
+export const MAX_TEXT = 255;
+export const MAX_LINK_TEXT = 100;
+/** Google's app-link button text. */
+export const MAX_GOOGLE_DISPLAY_TEXT = 30;
+
+/** Schemes a back-field link may use. Anything else (javascript:, data:, file:, …) is refused. */
+export const ALLOWED_LINK_SCHEMES = ['https:', 'http:', 'mailto:', 'tel:'] as const;
