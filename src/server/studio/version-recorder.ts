@@ -1,0 +1,105 @@
+/**
+ * Records the versions of passes that pass through the server, in sandbox and proxy mode alike:
+ * the answer of a successful `POST /v1/wallet-pass` or `PATCH /v1/wallet-pass/{id}` (before the
+ * answer is returned, so an acknowledged save always has its version), the pass of a successful
+ * `GET /v1/wallet-pass/{id}` (read from a copy of the answer while the answer goes on, and
+ * written in small batches off the request path) and a `DELETE` (the pass is kept as deleted).
+ *
+ * A write is "saved" when the dashboard made it (it marks its requests with `STUDIO_CLIENT_HEADER`);
+ * the same write made with the API directly is "observed": the studio saw it, nobody saved it here.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { STUDIO_CLIENT_HEADER } from '../../contract/pass-versions';
+import type { WalletPass } from '../../contract/schemas';
+import { WalletPassDetailResponseSchema, WalletPassSchema } from '../../contract/schemas';
+import type { AppEnv } from '../app-env';
+import type { Logger } from '../logger';
+import type { VersionHistory } from './version-history';
+
+const PASS_PATH = /^\/v1\/wallet-pass(?:\/([A-Za-z0-9_-]+))?\/?$/;
+// Sub-resources of /wallet-pass that are not pass ids.
+const NOT_PASS_IDS = new Set(['notifications', 'async']);
+/** A pass read again within this time is not compared again (reads are the hot path). */
+const RECHECK_MS = 3_000;
+const FLUSH_MS = 25;
+const MAX_TRACKED = 10_000;
+
+export function recordPassVersions(history: VersionHistory, logger: Logger): MiddlewareHandler<AppEnv> {
+  const pending = new Map<string, { pass: WalletPass; workspaceId: string }>();
+  // Pass id → when its reads are compared again; 0 right after a save, so the save's own
+  // re-read completes it.
+  const nextCheck = new Map<string, number>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = () => {
+    timer = undefined;
+    const batch = [...pending.values()];
+    pending.clear();
+    try {
+      history.recordObserved(batch);
+    } catch (error) {
+      // A closed database (shutting down) or a full disk must not break reads.
+      logger.warn('version history: observed versions not recorded', {
+        count: batch.length,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  const observe = (pass: WalletPass, workspaceId: string) => {
+    pending.set(pass.id, { pass, workspaceId });
+    timer ??= setTimeout(flush, FLUSH_MS);
+  };
+
+  const readLater = async (response: Response, passId: string, workspaceId: string) => {
+    try {
+      const parsed = WalletPassDetailResponseSchema.safeParse(JSON.parse(await response.text()));
+      const pass = parsed.success ? (parsed.data.find((p) => p.id === passId) ?? parsed.data[0]) : undefined;
+      if (pass) observe(pass, workspaceId);
+    } catch {
+      // A client that went away mid-answer, or a body that is not a pass: nothing to record.
+    }
+  };
+
+  return async (c, next) => {
+    await next();
+    const match = PASS_PATH.exec(c.req.path);
+    if (!match) return;
+    const passId = match[1];
+    if (passId !== undefined && NOT_PASS_IDS.has(passId)) return;
+    const method = c.req.method;
+    const res = c.res;
+    const workspaceId = c.req.header('x-workspace-id') ?? '';
+
+    if (method === 'DELETE' && passId && res.status === 204) {
+      pending.delete(passId);
+      history.markDeleted(passId, workspaceId);
+      return;
+    }
+    if (!res.ok || !res.body) return;
+
+    if ((method === 'PATCH' && passId) || (method === 'POST' && !passId)) {
+      const parsed = WalletPassSchema.safeParse(
+        await res
+          .clone()
+          .json()
+          .catch(() => null),
+      );
+      if (!parsed.success) return;
+      const fromDashboard = c.req.header(STUDIO_CLIENT_HEADER) !== undefined;
+      pending.delete(parsed.data.id);
+      // Synchronous and before the answer leaves: a save the client saw succeed has its version.
+      history.record(parsed.data, fromDashboard ? 'saved' : 'observed', workspaceId);
+      nextCheck.set(parsed.data.id, 0);
+      return;
+    }
+
+    if (method === 'GET' && passId) {
+      const now = Date.now();
+      if ((nextCheck.get(passId) ?? 0) > now) return;
+      if (nextCheck.size >= MAX_TRACKED) nextCheck.clear();
+      nextCheck.set(passId, now + RECHECK_MS);
+      void readLater(res.clone(), passId, workspaceId);
+    }
+  };
+}
