@@ -158,7 +158,9 @@ export function summarizeStats(stats: NotificationStats | null | undefined): Sta
   const clicks = firstNumber(
     s.totalClicks,
     s.totalLinksClicks,
-    linkItems.length > 0 ? linkItems.reduce((sum, l) => sum + (firstNumber(l.clickCount, l.totalClicks) ?? 0), 0) : null,
+    linkItems.length > 0
+      ? linkItems.reduce((sum, l) => sum + (firstNumber(l.clickCount, l.totalClicks) ?? 0), 0)
+      : null,
   );
   const percent = (part: number | null, whole: number | null) =>
     part !== null && whole ? Math.round((part / whole) * 1000) / 10 : null;
@@ -199,12 +201,15 @@ export function sentTimeOf(n: Pick<Notification, 'sentTime' | 'publishedTime'>):
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-const isoDateTime = z.string({ error: 'Use an ISO 8601 date-time such as 2026-06-09T09:45:00.000Z' }).check(
-  z.refine(
-    (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
-    'Use an ISO 8601 date-time with a time zone, such as 2026-06-09T09:45:00.000Z',
-  ),
-);
+const isoDateTime = z
+  .string({ error: 'Use an ISO 8601 date-time such as 2026-06-09T09:45:00.000Z' })
+  .check(
+    z.refine(
+      (v) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+      'Use an ISO 8601 date-time with a time zone, such as 2026-06-09T09:45:00.000Z',
+    ),
+  );
 
 const notificationName = z.string({ error: 'The name is required' }).check(
   z.refine((v) => v.trim().length > 0, 'The name is required'),
@@ -251,15 +256,15 @@ export type UpdateNotificationRequest = z.infer<typeof UpdateNotificationRequest
 const idList = z.array(z.string().check(z.regex(ID_PATTERN, 'must be ids of letters, digits, dashes and underscores')));
 const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.optional(
-    z.string().check(
-      z.refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, `must be ${what}`),
-    ),
+    z.string().check(z.refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, `must be ${what}`)),
   );
 
 export const ListNotificationsQuerySchema = z.object({
   query: z.optional(z.string().check(z.maxLength(255, 'must be at most 255 characters'))),
   passSerialNumber: z.optional(idList),
-  status: z.optional(z.array(z.enum(NOTIFICATION_STATUSES, { error: `must be one of ${NOTIFICATION_STATUSES.join(', ')}` }))),
+  status: z.optional(
+    z.array(z.enum(NOTIFICATION_STATUSES, { error: `must be one of ${NOTIFICATION_STATUSES.join(', ')}` })),
+  ),
   ids: z.optional(idList),
   cursor: z.optional(z.string()),
   limit: LimitParamSchema,

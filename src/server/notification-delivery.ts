@@ -7,6 +7,8 @@
  */
 import type { NotificationStats } from '../contract/notifications';
 import type { Logger } from './logger';
+import { isObject } from './store/documents';
+import type { JsonObject } from './store/documents';
 
 /** How long a send stays in Processing before wallets have it. */
 export const PROCESSING_MS = 3000;
@@ -85,7 +87,9 @@ export function statsAt(facts: SentFacts, now: number): NotificationStats {
       uniqueClicks: Math.ceil(count * 0.8),
       lastClicked:
         count > 0 && facts.sentAt !== null
-          ? new Date(facts.sentAt + Math.min(elapsedMin, CLICKS_SETTLE_MIN) * 60_000 * (0.6 + random() * 0.4)).toISOString()
+          ? new Date(
+              facts.sentAt + Math.min(elapsedMin, CLICKS_SETTLE_MIN) * 60_000 * (0.6 + random() * 0.4),
+            ).toISOString()
           : null,
     };
   });
@@ -135,4 +139,18 @@ export function startNotificationDelivery(
   const timer = setInterval(tick, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** The back fields' links of a pass document: what a holder can click. */
+export function linksOf(doc: JsonObject | undefined): string[] {
+  const meta = doc?.passMetadata;
+  if (!isObject(meta) || !Array.isArray(meta.backFields)) return [];
+  const links: string[] = [];
+  for (const field of meta.backFields as unknown[]) {
+    if (!isObject(field) || !Array.isArray(field.value)) continue;
+    for (const value of field.value as unknown[]) {
+      if (isObject(value) && typeof value.link === 'string' && value.link) links.push(value.link);
+    }
+  }
+  return links;
 }

@@ -20,8 +20,12 @@ let passB: WalletPass;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ app: { clock, notificationFailureRate: 0 } });
-  passA = WalletPassSchema.parse(await (await sandbox.api('POST', '/v1/wallet-pass', { key: KEY_A, json: passBody() })).json());
-  passB = WalletPassSchema.parse(await (await sandbox.api('POST', '/v1/wallet-pass', { key: KEY_B, json: passBody() })).json());
+  passA = WalletPassSchema.parse(
+    await (await sandbox.api('POST', '/v1/wallet-pass', { key: KEY_A, json: passBody() })).json(),
+  );
+  passB = WalletPassSchema.parse(
+    await (await sandbox.api('POST', '/v1/wallet-pass', { key: KEY_B, json: passBody() })).json(),
+  );
 });
 afterAll(() => sandbox.stop());
 
@@ -67,7 +71,12 @@ describe('create (N2) and read (N3)', () => {
 
   it('keeps the scheduled time and goes out in the slot after it', async () => {
     const scheduledTime = inAMinute();
-    const scheduled = await create({ notificationName: 'Later', notificationMessage: 'Hi', status: 'Scheduled', scheduledTime });
+    const scheduled = await create({
+      notificationName: 'Later',
+      notificationMessage: 'Hi',
+      status: 'Scheduled',
+      scheduledTime,
+    });
     expect(scheduled).toMatchObject({ status: 'Scheduled', scheduledTime });
   });
 
@@ -105,7 +114,10 @@ describe('create (N2) and read (N3)', () => {
       expect(error.errorCode).toBe('INVALID_INPUT');
       expect(error.context).toEqual(context);
     }
-    const noPass = await sandbox.api('POST', PATH, { key: KEY_A, json: { notificationName: 'x', notificationMessage: 'x' } });
+    const noPass = await sandbox.api('POST', PATH, {
+      key: KEY_A,
+      json: { notificationName: 'x', notificationMessage: 'x' },
+    });
     expect((await errorOf(noPass)).context).toEqual({ passSerialNumber: 'The pass is required' });
   });
 
@@ -126,7 +138,8 @@ describe('search (N1)', () => {
   beforeAll(async () => {
     const names = ['Search alpha one', 'Search ALPHA two', 'Search beta', 'Search alpha three'];
     ids = [];
-    for (const name of names) ids.push((await create({ notificationName: name, notificationMessage: 'm', status: 'Draft' })).id);
+    for (const name of names)
+      ids.push((await create({ notificationName: name, notificationMessage: 'm', status: 'Draft' })).id ?? '');
   });
 
   const list = async (query: string, key = KEY_A) => {
@@ -158,7 +171,7 @@ describe('search (N1)', () => {
     let cursor: string | null | undefined;
     for (let i = 0; i < 10; i++) {
       const page = await list(`?query=Search&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
-      seen.push(...page.items.map((n) => n.id));
+      seen.push(...page.items.map((n) => n.id ?? ''));
       cursor = page.cursor;
       if (!page.hasMore) break;
     }
@@ -190,7 +203,10 @@ describe('update (N4) and delete (N5)', () => {
     };
     expect(await patch({ notificationMessage: 'v2' })).toMatchObject({ notificationMessage: 'v2', status: 'Draft' });
     const at = inAMinute();
-    expect(await patch({ status: 'Scheduled', scheduledTime: at })).toMatchObject({ status: 'Scheduled', scheduledTime: at });
+    expect(await patch({ status: 'Scheduled', scheduledTime: at })).toMatchObject({
+      status: 'Scheduled',
+      scheduledTime: at,
+    });
     const later = new Date(clock.now() + 3600_000).toISOString();
     expect(await patch({ scheduledTime: later, notificationName: 'Edited' })).toMatchObject({
       status: 'Scheduled',
@@ -202,7 +218,10 @@ describe('update (N4) and delete (N5)', () => {
 
   it('refuses to move a notification to another pass, or to schedule it in the past', async () => {
     const draft = await create({ notificationName: 'Stay', notificationMessage: 'm', status: 'Draft' });
-    const moved = await sandbox.api('PATCH', `${PATH}/${draft.id}`, { key: KEY_A, json: { passSerialNumber: 'other' } });
+    const moved = await sandbox.api('PATCH', `${PATH}/${draft.id}`, {
+      key: KEY_A,
+      json: { passSerialNumber: 'other' },
+    });
     expect(moved.status).toBe(400);
     expect(Object.keys((await errorOf(moved)).context ?? {})).toEqual(['passSerialNumber']);
     const past = await sandbox.api('PATCH', `${PATH}/${draft.id}`, {
@@ -213,10 +232,7 @@ describe('update (N4) and delete (N5)', () => {
   });
 
   it('deletes a Draft and a Scheduled one', async () => {
-    for (const body of [
-      { status: 'Draft' },
-      { status: 'Scheduled', scheduledTime: inAMinute() },
-    ]) {
+    for (const body of [{ status: 'Draft' }, { status: 'Scheduled', scheduledTime: inAMinute() }]) {
       const n = await create({ notificationName: 'Delete me', notificationMessage: 'm', ...body });
       expect((await sandbox.api('DELETE', `${PATH}/${n.id}`, { key: KEY_A })).status).toBe(204);
       expect((await sandbox.api('GET', `${PATH}/${n.id}`, { key: KEY_A })).status).toBe(404);
@@ -228,7 +244,10 @@ describe('update (N4) and delete (N5)', () => {
     const n = await create({ notificationName: 'Gone out', notificationMessage: 'm' });
     for (const expected of ['Processing', 'Published']) {
       if (expected === 'Published') clock.advance(5000);
-      const patch = await sandbox.api('PATCH', `${PATH}/${n.id}`, { key: KEY_A, json: { notificationMessage: 'late' } });
+      const patch = await sandbox.api('PATCH', `${PATH}/${n.id}`, {
+        key: KEY_A,
+        json: { notificationMessage: 'late' },
+      });
       expect(patch.status).toBe(400);
       const patchError = await errorOf(patch);
       expect(patchError).toMatchObject({
@@ -246,7 +265,9 @@ describe('update (N4) and delete (N5)', () => {
   });
 
   it("goes with its pass: a deleted pass's notifications are gone", async () => {
-    const pass = WalletPassSchema.parse(await (await sandbox.api('POST', '/v1/wallet-pass', { key: KEY_A, json: passBody() })).json());
+    const pass = WalletPassSchema.parse(
+      await (await sandbox.api('POST', '/v1/wallet-pass', { key: KEY_A, json: passBody() })).json(),
+    );
     const response = await sandbox.api('POST', PATH, {
       key: KEY_A,
       json: { passSerialNumber: pass.id, notificationName: 'Orphan', notificationMessage: 'm', status: 'Draft' },
@@ -262,7 +283,12 @@ describe('auth and workspace isolation', () => {
   beforeAll(async () => {
     const response = await sandbox.api('POST', PATH, {
       key: KEY_B,
-      json: { passSerialNumber: passB.id, notificationName: 'Beta secret 4k2', notificationMessage: 'm', status: 'Draft' },
+      json: {
+        passSerialNumber: passB.id,
+        notificationName: 'Beta secret 4k2',
+        notificationMessage: 'm',
+        status: 'Draft',
+      },
     });
     secret = NotificationSchema.parse(await response.json());
     expect(secret.workspaceId).toBe(WS_B);
@@ -283,7 +309,9 @@ describe('auth and workspace isolation', () => {
       await (await sandbox.api('GET', `${PATH}?ids=${secret.id}&query=Beta`, { key: KEY_A })).json(),
     );
     expect(search.items).toEqual([]);
-    const still = NotificationSchema.parse(await (await sandbox.api('GET', `${PATH}/${secret.id}`, { key: KEY_B })).json());
+    const still = NotificationSchema.parse(
+      await (await sandbox.api('GET', `${PATH}/${secret.id}`, { key: KEY_B })).json(),
+    );
     expect(still).toEqual(secret);
   });
 
@@ -304,7 +332,9 @@ describe('the test clock', () => {
   it('does not exist unless the clock is controllable', async () => {
     const plain = await startSandbox();
     try {
-      expect((await fetch(`${plain.url}/studio/test/clock`, { method: 'POST', body: '{"advanceMs":1}' })).status).toBe(404);
+      expect((await fetch(`${plain.url}/studio/test/clock`, { method: 'POST', body: '{"advanceMs":1}' })).status).toBe(
+        404,
+      );
     } finally {
       await plain.stop();
     }

@@ -92,11 +92,18 @@ export function notificationRoutes(notifications: NotificationStore): Hono<AppEn
 
   app.get('/:id/stats', (c) => {
     const id = pathId(c, 'id');
-    const query = parseWith(NotificationStatsQuerySchema, { cursor: c.req.query('cursor'), limit: c.req.query('limit') });
+    const query = parseWith(NotificationStatsQuerySchema, {
+      cursor: c.req.query('cursor'),
+      limit: c.req.query('limit'),
+    });
     const record = notifications.get(c.get('auth').workspaceId, id);
     if (!record) throw notFound({ id });
     return c.json(
-      notifications.stats(record, Number(query.cursor ?? 0), query.limit === undefined ? undefined : Number(query.limit)),
+      notifications.stats(
+        record,
+        Number(query.cursor ?? 0),
+        query.limit === undefined ? undefined : Number(query.limit),
+      ),
     );
   });
 

@@ -24,41 +24,12 @@ import { ERROR_CODES, READ_ONLY_ENTITY_KEYS } from '../../contract/schemas';
 import type { Clock } from '../clock';
 import { ApiError, invalidInput, notFound } from '../errors';
 import { newId } from '../ids';
-import { DEFAULT_FAILURE_RATE, PROCESSING_MS, drawOutcome, statsAt } from '../notification-delivery';
+import { DEFAULT_FAILURE_RATE, PROCESSING_MS, drawOutcome, linksOf, statsAt } from '../notification-delivery';
 import type { SortKey } from './cursor';
 import { likeContains } from './cursor';
-import { isObject } from './documents';
 import type { JsonObject } from './documents';
+import { NOTIFICATIONS_SQL } from './notifications-schema';
 import type { Page, SandboxStore } from './sandbox-store';
-
-const NOTIFICATIONS_SQL = `
-CREATE TABLE IF NOT EXISTS notifications (
-  id              TEXT PRIMARY KEY,
-  workspace_id    TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
-  account_id      TEXT NOT NULL,
-  pass_id         TEXT NOT NULL REFERENCES passes(id) ON DELETE CASCADE,
-  name            TEXT NOT NULL,
-  name_lower      TEXT NOT NULL,
-  message         TEXT NOT NULL,
-  status          TEXT NOT NULL,
-  scheduled_time  TEXT,
-  -- ms: the slot of a Scheduled one, the start of a Processing one; null otherwise
-  due_ms          INTEGER,
-  sent_time       TEXT,
-  apple_sent      INTEGER NOT NULL DEFAULT 0,
-  google_sent     INTEGER NOT NULL DEFAULT 0,
-  -- drives the simulated outcome and stats, so both read the same after a restart
-  seed            INTEGER NOT NULL,
-  doc             TEXT NOT NULL,
-  created_time    TEXT NOT NULL,
-  updated_time    TEXT NOT NULL,
-  created_by      TEXT NOT NULL,
-  updated_by      TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS notifications_by_workspace_time ON notifications (workspace_id, created_time, id);
-CREATE INDEX IF NOT EXISTS notifications_by_pass ON notifications (pass_id, sent_time);
-CREATE INDEX IF NOT EXISTS notifications_due ON notifications (status, due_ms);
-`;
 
 export interface NotificationRecord {
   id: string;
@@ -160,12 +131,10 @@ function toRecord(row: Row): NotificationRecord {
 }
 
 const invalidOperation = (record: NotificationRecord, verb: string) =>
-  new ApiError(
-    400,
-    ERROR_CODES.invalidOperation,
-    `Cannot ${verb} notification with status '${record.status}'`,
-    { id: record.id, status: record.status },
-  );
+  new ApiError(400, ERROR_CODES.invalidOperation, `Cannot ${verb} notification with status '${record.status}'`, {
+    id: record.id,
+    status: record.status,
+  });
 
 export class NotificationStore {
   readonly #passes: SandboxStore;
@@ -345,11 +314,9 @@ export class NotificationStore {
       ).all(nowMs);
       for (const row of due) {
         const started = Math.max(row.due_ms ?? nowMs, this.#startedAt);
-        this.#statement(`UPDATE notifications SET status = 'Processing', due_ms = ?, updated_time = ? WHERE id = ?`).run(
-          started,
-          new Date(started).toISOString(),
-          row.id,
-        );
+        this.#statement(
+          `UPDATE notifications SET status = 'Processing', due_ms = ?, updated_time = ? WHERE id = ?`,
+        ).run(started, new Date(started).toISOString(), row.id);
         moved += 1;
       }
       const finishing = this.#statement<Row>(
@@ -374,11 +341,7 @@ export class NotificationStore {
     if (google > 0) {
       const earlier = this.#statement<{ n: number }>(
         `SELECT COUNT(*) AS n FROM notifications WHERE pass_id = ? AND google_sent > 0 AND sent_time > ? AND sent_time <= ?`,
-      ).get(
-        record.passId,
-        new Date(sentMs - GOOGLE_BUDGET_WINDOW_MS).toISOString(),
-        new Date(sentMs).toISOString(),
-      );
+      ).get(record.passId, new Date(sentMs - GOOGLE_BUDGET_WINDOW_MS).toISOString(), new Date(sentMs).toISOString());
       // Over Google's budget the push is refused; holders still see the message on the pass.
       if ((earlier?.n ?? 0) >= GOOGLE_PUSHES_PER_DAY) {
         google = 0;
@@ -412,18 +375,4 @@ export class NotificationStore {
       stats.linkStats = stats.linkStats.slice(offset, limit === undefined ? undefined : offset + limit);
     return stats;
   }
-}
-
-/** The back fields' links of a pass document: what a holder can click. */
-function linksOf(doc: JsonObject | undefined): string[] {
-  const meta = doc?.passMetadata;
-  if (!isObject(meta) || !Array.isArray(meta.backFields)) return [];
-  const links: string[] = [];
-  for (const field of meta.backFields as unknown[]) {
-    if (!isObject(field) || !Array.isArray(field.value)) continue;
-    for (const value of field.value as unknown[]) {
-      if (isObject(value) && typeof value.link === 'string' && value.link) links.push(value.link);
-    }
-  }
-  return links;
 }
