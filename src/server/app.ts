@@ -15,7 +15,9 @@ import { ControllableClock, systemClock } from './clock';
 import type { Clock } from './clock';
 import { compressJson } from './compression';
 import { ApiError, errorBody, notFound, payloadTooLarge } from './errors';
+import { hostCheck } from './host-check';
 import { errorResponse } from './http';
+import type { PublicOrigin } from './http';
 import { newId } from './ids';
 import type { Logger } from './logger';
 import { createLogger, redactHeaders } from './logger';
@@ -43,8 +45,13 @@ interface CommonAppOptions {
   logger?: Logger;
   /** Directory of the built SPA; undefined or null serves no static files (dev, tests). */
   staticDir?: string | null | undefined;
-  /** Fixed origin for links and image URLs; by default the origin the request came in on. */
-  publicOrigin?: string | undefined;
+  /**
+   * Origin of links and image URLs (PUBLIC_URL); by default the origin the request came in on,
+   * which the Host check has limited to known names.
+   */
+  publicOrigin?: PublicOrigin;
+  /** Host names answered besides localhost, 127.0.0.1 and [::1] (listen host, public URL's, ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[] | undefined;
   /** Answer the build's `*.map` files (SERVE_SOURCEMAPS=1); off, they answer 404. */
   serveSourceMaps?: boolean | undefined;
   /** The studio database (DATA_DIR/studio.db); without it no /studio history route is served. */
@@ -128,11 +135,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((c) => errorResponse(c, notFound({ path: c.req.path })));
 
+  // Before anything answers: a request for an unknown host name may be DNS rebinding.
+  app.use(hostCheck(options.allowedHosts));
+
   // Every /studio history read asks the Passport API whether the caller's key may read it: the
-  // sandbox in-process (same auth, same answers), or the real API upstream in proxy mode.
+  // sandbox in-process (same auth, same answers; a loopback Host so the Host check lets it in),
+  // or the real API upstream in proxy mode.
   const passportGet: PassportGet =
     options.mode === 'sandbox'
-      ? (path, headers) => Promise.resolve(app.fetch(new Request(`http://studio.internal/v1${path}`, { headers })))
+      ? (path, headers) => Promise.resolve(app.fetch(new Request(`http://localhost/v1${path}`, { headers })))
       : (path, headers) =>
           fetch(`${options.upstreamUrl.replace(/\/+$/, '')}${path}`, {
             headers,

@@ -4,13 +4,15 @@
  * Vite loads its config.
  */
 import { createServer } from 'vite';
-import { loadEnv } from './env';
+import { defaultPublicUrl, loadEnv } from './env';
 import { describeStart, startServer } from './main';
 
 async function dev(): Promise<void> {
   const env = loadEnv();
   const apiPort = env.port + 1;
-  const api = await startServer({ ...env, port: apiPort }, { serveStatic: false });
+  // Links point at Vite's port, which proxies /v1, /studio, /files and /p/ to the API.
+  const publicUrl = env.publicUrl ?? defaultPublicUrl(env.host, env.port);
+  const api = await startServer({ ...env, port: apiPort, publicUrl }, { serveStatic: false });
   process.env.STUDIO_API_ORIGIN = `http://127.0.0.1:${api.port}`;
   const vite = await createServer({ server: { port: env.port, host: env.host, strictPort: true } });
   await vite.listen();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, loadEnv, parseWorkspaceList } from './env';
+import { EnvError, defaultPublicUrl, loadEnv, parseWorkspaceList } from './env';
 
 describe('loadEnv', () => {
   it('has the documented defaults', () => {
@@ -8,6 +8,8 @@ describe('loadEnv', () => {
       host: '127.0.0.1',
       dataDir: './data',
       staticDir: './dist',
+      publicUrl: undefined,
+      allowedHosts: [],
       serveSourceMaps: false,
       passportApiUrl: undefined,
       passportWorkspaces: [],
@@ -89,5 +91,34 @@ describe('loadEnv', () => {
       { id: 'a', name: 'A' },
       { id: 'b', name: 'b' },
     ]);
+  });
+});
+
+describe('public URL, allowed hosts and the upstream URL', () => {
+  it('reads PUBLIC_URL (an origin) and ALLOWED_HOSTS (a list of names)', () => {
+    const env = loadEnv({ PUBLIC_URL: 'https://passes.example.com/', ALLOWED_HOSTS: 'studio.lan, 10.0.0.5,[::1]' });
+    expect(env.publicUrl).toBe('https://passes.example.com');
+    expect(env.allowedHosts).toEqual(['studio.lan', '10.0.0.5', '[::1]']);
+    for (const bad of [{ PUBLIC_URL: 'https://x.example/app' }, { ALLOWED_HOSTS: 'https://x.example' }]) {
+      expect(() => loadEnv(bad)).toThrow(EnvError);
+    }
+  });
+
+  it('builds the default public URL from HOST and the port', () => {
+    expect(defaultPublicUrl('127.0.0.1', 3000)).toBe('http://127.0.0.1:3000');
+    expect(defaultPublicUrl('0.0.0.0', 80)).toBe('http://localhost:80');
+    expect(defaultPublicUrl('::1', 3000)).toBe('http://[::1]:3000');
+  });
+
+  it('refuses a PASSPORT_API_URL with credentials, without repeating them', () => {
+    let error: unknown;
+    try {
+      loadEnv({ PASSPORT_API_URL: 'https://team:hunter2-secret@api.ubpass.co/v1' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as EnvError).message).toMatch(/PASSPORT_API_URL must not contain a user name or password/);
+    expect((error as EnvError).message).not.toContain('hunter2');
   });
 });

@@ -33,6 +33,33 @@ const httpUrl = z.string().check(
   }, 'must be an http(s) URL'),
 );
 
+/** The Passport API's URL: credentials in it would be printed and sent to every request. */
+const upstreamUrl = httpUrl.check(
+  z.refine((v) => {
+    const url = new URL(v);
+    return url.username === '' && url.password === '';
+  }, 'must not contain a user name or password (the API key is given in the dashboard, never in this URL)'),
+);
+
+/** An origin only: links are built as `${PUBLIC_URL}/p/slug`. */
+const publicUrl = httpUrl.check(
+  z.refine((v) => {
+    const url = new URL(v);
+    return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  }, 'must be an origin like https://studio.example.com (no path, query or credentials)'),
+);
+
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])$/i;
+
+const hostList = z
+  .string()
+  .check(
+    z.refine(
+      (v) => parseHostList(v).every((h) => HOST_NAME.test(h)),
+      'must be host names separated by commas, without scheme or port (e.g. studio.example.com,10.0.0.5)',
+    ),
+  );
+
 const workspaceList = z
   .string()
   .check(
@@ -47,8 +74,10 @@ const EnvSchema = z.object({
   HOST: z.optional(z.string()),
   DATA_DIR: z.optional(z.string()),
   STATIC_DIR: z.optional(z.string()),
+  PUBLIC_URL: z.optional(publicUrl),
+  ALLOWED_HOSTS: z.optional(hostList),
   SERVE_SOURCEMAPS: z.optional(z.enum(['0', '1'], { error: 'must be 0 or 1' })),
-  PASSPORT_API_URL: z.optional(httpUrl),
+  PASSPORT_API_URL: z.optional(upstreamUrl),
   PASSPORT_WORKSPACES: z.optional(workspaceList),
   PROXY_TIMEOUT_MS: z.optional(integer('an integer', 1)),
   SANDBOX_SIMULATE_INSTALLS: z.optional(z.enum(['0', '1'], { error: 'must be 0 or 1' })),
@@ -67,6 +96,10 @@ export interface ServerEnv {
   host: string;
   dataDir: string;
   staticDir: string;
+  /** Origin of pass links and image URLs; unset → `defaultPublicUrl(host, port listened on)`. */
+  publicUrl: string | undefined;
+  /** Host names answered besides the loopback names, HOST and PUBLIC_URL's (DNS rebinding guard). */
+  allowedHosts: string[];
   /** Answer the build's source maps (off by default: they publish the whole source). */
   serveSourceMaps: boolean;
   /** Set → proxy mode: `/v1/*` goes to the real Passport API and no sandbox store is opened. */
@@ -95,6 +128,19 @@ export class EnvError extends Error {
     );
     this.name = 'EnvError';
   }
+}
+
+export function parseHostList(value: string): string[] {
+  return value
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
+}
+
+/** `http://HOST:port`, with `localhost` for the any-address hosts and brackets around IPv6. */
+export function defaultPublicUrl(host: string, port: number): string {
+  const name = host === '' || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 /** `"ws-1:Coffee,ws-2:Books & Co"` → workspaces; null when any entry is malformed. */
@@ -133,6 +179,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     host: env.HOST ?? '127.0.0.1',
     dataDir: env.DATA_DIR ?? './data',
     staticDir: env.STATIC_DIR ?? './dist',
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    allowedHosts: env.ALLOWED_HOSTS ? parseHostList(env.ALLOWED_HOSTS) : [],
     serveSourceMaps: env.SERVE_SOURCEMAPS === '1',
     passportApiUrl: env.PASSPORT_API_URL,
     passportWorkspaces: env.PASSPORT_WORKSPACES ? (parseWorkspaceList(env.PASSPORT_WORKSPACES) ?? []) : [],

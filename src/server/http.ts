@@ -76,12 +76,17 @@ export function pathId(c: Context<AppEnv>, name: string): string {
   return id;
 }
 
+/** The configured public origin (PUBLIC_URL), or a function giving it once the port is known. */
+export type PublicOrigin = string | (() => string) | undefined;
+
 /**
- * The origin links and image URLs are built on. The Host header is what the client used to reach
- * us, so links work from wherever the dashboard was opened (also through Vite's dev proxy).
+ * The origin links and image URLs are built on: the configured public URL. Without one (tests,
+ * embedded uses) the origin the request came in on, whose Host the Host check has already
+ * limited to known names.
  */
-export function requestOrigin(c: Context<AppEnv>, fixed: string | undefined): string {
-  if (fixed) return fixed;
+export function requestOrigin(c: Context<AppEnv>, fixed: PublicOrigin): string {
+  const origin = typeof fixed === 'function' ? fixed() : fixed;
+  if (origin) return origin;
   return new URL(c.req.url).origin;
 }
 

@@ -10,7 +10,7 @@ import type { ServerType } from '@hono/node-server';
 import type { AppOptions } from './app';
 import { createApp } from './app';
 import type { ServerEnv } from './env';
-import { EnvError, loadEnv } from './env';
+import { EnvError, defaultPublicUrl, loadEnv } from './env';
 import { ControllableClock, systemClock } from './clock';
 import { startInstallSimulation } from './install-simulation';
 import { startNotificationDelivery } from './notification-delivery';
@@ -74,6 +74,10 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
   const stopDelivery = notifications
     ? startNotificationDelivery(notifications, NOTIFICATION_TICK_MS, logger)
     : () => {};
+  // Links are built on PUBLIC_URL, else on HOST and the port actually listened on (PORT may be 0).
+  let listenedPort = env.port;
+  appOptions.publicOrigin = env.publicUrl ?? (() => defaultPublicUrl(env.host, listenedPort));
+  appOptions.allowedHosts = [env.host, ...env.allowedHosts, ...(env.publicUrl ? [new URL(env.publicUrl).hostname] : [])];
   const stopSimulation =
     store && env.simulateInstalls ? startInstallSimulation(store, env.simulateIntervalMs, logger) : () => {};
 
@@ -84,6 +88,8 @@ export async function startServer(env: ServerEnv, options: StartOptions = {}): P
     );
     s.once('error', reject);
   });
+
+  listenedPort = port;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

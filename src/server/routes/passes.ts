@@ -5,6 +5,7 @@ import { CreatePassRequestSchema, UpdatePassRequestSchema, WalletPassSchema } fr
 import type { AppEnv } from '../app-env';
 import { invalidInput, notFound } from '../errors';
 import { parseWith, pathId, readJsonObject, requestOrigin } from '../http';
+import type { PublicOrigin } from '../http';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import type { SortKey } from '../store/cursor';
 import type { PassRecord, SandboxStore } from '../store/sandbox-store';
@@ -24,7 +25,7 @@ export function parseCursor(cursor: string | undefined): SortKey | undefined {
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 const utf8 = new TextEncoder();
 
-export function passRoutes(store: SandboxStore, publicOrigin?: string): Hono<AppEnv> {
+export function passRoutes(store: SandboxStore, publicOrigin?: PublicOrigin): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const cache = new PassJsonCache(store);
   const pages = new ListResponseCache(store);

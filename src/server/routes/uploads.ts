@@ -9,6 +9,7 @@ import type { UploadResponse } from '../../contract/schemas';
 import type { AppEnv } from '../app-env';
 import { invalidInput, notFound, payloadTooLarge } from '../errors';
 import { errorResponse, requestOrigin } from '../http';
+import type { PublicOrigin } from '../http';
 import { checkPngPixelData, readPngInfo } from '../png';
 import type { SandboxStore } from '../store/sandbox-store';
 import { fileUrl } from './views';
@@ -18,7 +19,7 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const MULTIPART_OVERHEAD = 64 * 1024;
 const TOO_LARGE = `The file must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`;
 
-export function uploadRoutes(store: SandboxStore, publicOrigin?: string): Hono<AppEnv> {
+export function uploadRoutes(store: SandboxStore, publicOrigin?: PublicOrigin): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post(
