@@ -21,8 +21,13 @@ export function historyRoutes(history: VersionHistory, access: StudioAccess): Ho
       return (await access.pass(c, passId)).workspaceId;
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
-      const { workspaceId } = await access.workspace(c);
-      if (history.deletedAt(passId, workspaceId) === undefined) throw error;
+      // Deleted: readable by whoever may read the workspace it was deleted from. Anything else
+      // answers as the API did for the pass.
+      const workspaceId = await access.workspace(c).then(
+        (w) => w.workspaceId,
+        () => undefined,
+      );
+      if (workspaceId === undefined || history.deletedAt(passId, workspaceId) === undefined) throw error;
       return workspaceId;
     }
   };

@@ -2,12 +2,14 @@
  * Records the versions of passes that pass through the server, in sandbox and proxy mode alike:
  * the answer of a successful `POST /v1/wallet-pass` or `PATCH /v1/wallet-pass/{id}` (before the
  * answer is returned, so an acknowledged save always has its version), the pass of a successful
- * `GET /v1/wallet-pass/{id}` (read from a copy of the answer while the answer goes on, and
- * written in small batches off the request path) and a `DELETE` (the pass is kept as deleted).
+ * `GET /v1/wallet-pass/{id}` (read from a copy of the answer while the answer goes on, compared
+ * only when its bytes differ from the last answer for that pass, and written in small batches
+ * off the request path) and a `DELETE` (the pass is kept as deleted).
  *
  * A write is "saved" when the dashboard made it (it marks its requests with `STUDIO_CLIENT_HEADER`);
  * the same write made with the API directly is "observed": the studio saw it, nobody saved it here.
  */
+import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { STUDIO_CLIENT_HEADER } from '../../contract/pass-versions';
 import type { WalletPass } from '../../contract/schemas';
@@ -19,16 +21,14 @@ import type { VersionHistory } from './version-history';
 const PASS_PATH = /^\/v1\/wallet-pass(?:\/([A-Za-z0-9_-]+))?\/?$/;
 // Sub-resources of /wallet-pass that are not pass ids.
 const NOT_PASS_IDS = new Set(['notifications', 'async']);
-/** A pass read again within this time is not compared again (reads are the hot path). */
-const RECHECK_MS = 3_000;
 const FLUSH_MS = 25;
 const MAX_TRACKED = 10_000;
 
 export function recordPassVersions(history: VersionHistory, logger: Logger): MiddlewareHandler<AppEnv> {
   const pending = new Map<string, { pass: WalletPass; workspaceId: string }>();
-  // Pass id → when its reads are compared again; 0 right after a save, so the save's own
-  // re-read completes it.
-  const nextCheck = new Map<string, number>();
+  // Pass id → digest of the last answer read for it: reads are the hot path, and an answer
+  // byte for byte the same as the last one needs no parsing.
+  const lastSeen = new Map<string, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const flush = () => {
@@ -53,7 +53,12 @@ export function recordPassVersions(history: VersionHistory, logger: Logger): Mid
 
   const readLater = async (response: Response, passId: string, workspaceId: string) => {
     try {
-      const parsed = WalletPassDetailResponseSchema.safeParse(JSON.parse(await response.text()));
+      const text = await response.text();
+      const digest = createHash('sha1').update(text).digest('base64');
+      if (lastSeen.get(passId) === digest) return;
+      if (lastSeen.size >= MAX_TRACKED) lastSeen.clear();
+      lastSeen.set(passId, digest);
+      const parsed = WalletPassDetailResponseSchema.safeParse(JSON.parse(text));
       const pass = parsed.success ? (parsed.data.find((p) => p.id === passId) ?? parsed.data[0]) : undefined;
       if (pass) observe(pass, workspaceId);
     } catch {
@@ -90,16 +95,10 @@ export function recordPassVersions(history: VersionHistory, logger: Logger): Mid
       pending.delete(parsed.data.id);
       // Synchronous and before the answer leaves: a save the client saw succeed has its version.
       history.record(parsed.data, fromDashboard ? 'saved' : 'observed', workspaceId);
-      nextCheck.set(parsed.data.id, 0);
+      lastSeen.delete(parsed.data.id);
       return;
     }
 
-    if (method === 'GET' && passId) {
-      const now = Date.now();
-      if ((nextCheck.get(passId) ?? 0) > now) return;
-      if (nextCheck.size >= MAX_TRACKED) nextCheck.clear();
-      nextCheck.set(passId, now + RECHECK_MS);
-      void readLater(res.clone(), passId, workspaceId);
-    }
+    if (method === 'GET' && passId) void readLater(res.clone(), passId, workspaceId);
   };
 }
