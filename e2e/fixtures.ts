@@ -1,5 +1,7 @@
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import { StudioConfigSchema, type StudioConfig } from '../src/contract/queries';
+import { REQUIRED_PASS_IMAGES } from '../src/contract/rules';
+import { appleImageSize, imageSlotOf } from '../src/contract/wallet-rules';
 import {
   type CreatePassRequest,
   WalletPassPageSchema,
@@ -23,11 +25,6 @@ export function noisePng(width: number, height: number): Buffer {
   return Buffer.from(encodePng(canvas));
 }
 
-export const APPLE_SIZES = {
-  'logo.png': [480, 150],
-  'icon.png': [87, 87],
-  'strip.png': [1125, 369],
-} as const;
 
 /** A small Passport client for seeding and checking data through the real API. */
 export class PassportApi {
@@ -73,7 +70,8 @@ export class PassportApi {
   /** Uploads the three required images and answers the `uploadInfoList` naming them. */
   async requiredImages(workspaceId: string): Promise<{ fileName: string; uploadKey: string }[]> {
     const list = [];
-    for (const [fileName, [width, height]] of Object.entries(APPLE_SIZES)) {
+    for (const fileName of REQUIRED_PASS_IMAGES) {
+      const { width, height } = appleImageSize(imageSlotOf(fileName));
       const { key } = await this.upload(workspaceId, solidPng(width, height), fileName);
       list.push({ fileName, uploadKey: key });
     }

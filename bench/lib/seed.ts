@@ -1,9 +1,10 @@
 /** Seeds the bench server through its public API, as a client would. */
+import { REQUIRED_PASS_IMAGES } from '../../src/contract/rules';
 import type { CreatePassRequest, WalletPass } from '../../src/contract/schemas';
+import { appleImageSize, imageSlotOf } from '../../src/contract/wallet-rules';
 import { createCanvas, encodePng, hexColor } from '../../src/server/seed/png';
 import { buildCreatePass } from '../../src/testing/factories';
 
-const IMAGE_SIZES = { 'logo.png': [480, 150], 'icon.png': [87, 87], 'strip.png': [1125, 369] } as const;
 
 function solidPng(width: number, height: number, color: string): Uint8Array {
   const canvas = createCanvas(width, height);
@@ -88,8 +89,9 @@ export async function seed(baseUrl: string, passCount = 1000): Promise<Seeded> {
   if (!typicalId) throw new Error('The sandbox workspace has no demo passes');
 
   const images: CreatePassRequest['uploadInfoList'] = [];
-  for (const [fileName, [w, h]] of Object.entries(IMAGE_SIZES)) {
-    images.push({ fileName, uploadKey: await api.upload(fileName, solidPng(w, h, '#2A4BCB')) } as never);
+  for (const fileName of REQUIRED_PASS_IMAGES) {
+    const { width, height } = appleImageSize(imageSlotOf(fileName));
+    images.push({ fileName, uploadKey: await api.upload(fileName, solidPng(width, height, '#2A4BCB')) } as never);
   }
 
   const stamp = Date.now().toString(36);

@@ -32,6 +32,11 @@ export const APPLE_IMAGE_POINTS: Record<WalletImageSlot, { width: number; height
 /** The scale of the sharpest iPhone screens: an image this large stays sharp everywhere. */
 export const APPLE_SHARP_SCALE: ImageScale = 3;
 
+/** `strip.png` → `strip`. */
+export function imageSlotOf(fileName: `${WalletImageSlot}.png`): WalletImageSlot {
+  return fileName.slice(0, -'.png'.length) as WalletImageSlot;
+}
+
 /** A slot's size in pixels at @1x, @2x or @3x. */
 export function appleImageSize(slot: WalletImageSlot, scale: ImageScale = APPLE_SHARP_SCALE) {
   const points = APPLE_IMAGE_POINTS[slot];

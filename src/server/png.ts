@@ -12,8 +12,8 @@
  * before anything is inflated.
  */
 import { createInflate, crc32 } from 'node:zlib';
+import { hasPngSignature } from '../contract/wallet-rules';
 
-export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /** Largest side and pixel count we accept: bigger declared sizes are decompression bombs in waiting. */
 export const MAX_PNG_SIDE = 8192;
@@ -43,7 +43,7 @@ const CRITICAL = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND']);
 export function readPngInfo(bytes: Uint8Array): PngInfo {
   const notPng = { ok: false, reason: 'The file must be a PNG image' } as const;
   if (bytes.length < 33) return notPng;
-  for (let i = 0; i < PNG_SIGNATURE.length; i++) if (bytes[i] !== PNG_SIGNATURE[i]) return notPng;
+  if (!hasPngSignature(bytes)) return notPng;
 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(8);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
 import { serve } from '@hono/node-server';
+import { PNG_SIGNATURE } from '../contract/wallet-rules';
 import type { ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppOptions } from './app';
@@ -217,7 +218,7 @@ function ihdr(width: number, height: number): Buffer {
   return pngChunk('IHDR', data);
 }
 
-export const PNG_FILE_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+export const PNG_FILE_SIGNATURE = Buffer.from(PNG_SIGNATURE);
 
 /** A real, decodable RGBA PNG filled with one colour. */
 export function makePng(

@@ -19,6 +19,7 @@ import type {
 } from '../../contract/schemas';
 import { uploadKeyOf } from '../../contract/schemas';
 import { REQUIRED_PASS_IMAGES } from '../../contract/rules';
+import { MAX_LOCATIONS } from '../../contract/wallet-rules';
 import { invalidInput, notFound } from '../errors';
 import { fakeGoogleSaveToken, newId, newUploadKey, randomSlug } from '../ids';
 import type { SeedData } from '../seed/seed-types';
@@ -28,8 +29,6 @@ import { isObject, locationDocOf, passDocOf } from './documents';
 import type { JsonObject } from './documents';
 import { prepareDatabase } from './migrate';
 import { seedDatabase } from './seeding';
-
-export const MAX_LOCATIONS_PER_PASS = 10;
 
 export interface PassCounts {
   appleIssued: number;
@@ -640,9 +639,9 @@ export class SandboxStore {
     this.#db.transaction(() => {
       if (!this.#statements.passById.get(passId, workspaceId)) throw notFound({ id: passId });
       const { n } = this.#statements.countLocationsOfPass.get(passId) ?? { n: 0 };
-      if (n >= MAX_LOCATIONS_PER_PASS) {
+      if (n >= MAX_LOCATIONS) {
         throw invalidInput({
-          walletPass: `A pass has at most ${MAX_LOCATIONS_PER_PASS} locations (Apple Wallet's limit)`,
+          walletPass: `A pass has at most ${MAX_LOCATIONS} locations (Apple Wallet's limit)`,
         });
       }
       this.#statements.insertLocation.run({
