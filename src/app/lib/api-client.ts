@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { issuesToContext } from '../../contract/errors';
+import { STUDIO_CLIENT_HEADER } from '../../contract/pass-versions';
 import { ApiErrorBodySchema, ERROR_CODES } from '../../contract/schemas';
 import { ApiError } from './api-error';
 import { env } from './env';
@@ -153,7 +154,12 @@ export function createApiClient(options: { apiKey: string; baseUrl?: string; fet
         }
       }
 
-      const headers: Record<string, string> = { accept: 'application/json', 'api-key': options.apiKey };
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        'api-key': options.apiKey,
+        // Tells the studio server a save comes from here (version history: saved vs observed).
+        [STUDIO_CLIENT_HEADER]: 'dashboard',
+      };
       if (workspaceId) headers['x-workspace-id'] = workspaceId;
       let payload: BodyInit | undefined;
       if (body instanceof FormData) {
