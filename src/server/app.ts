@@ -38,6 +38,14 @@ import { createStudioAccess } from './studio/studio-db';
 import { VersionHistory } from './studio/version-history';
 import { recordPassVersions } from './studio/version-recorder';
 import { historyRoutes } from './routes/history';
+import { InstallHistory } from './studio/install-history';
+import {
+  observePassAnswers,
+  recordSandboxInstalls,
+  seedSandboxHistory,
+  startCompaction,
+} from './studio/install-recorder';
+import { installRoutes } from './studio/install-routes';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -143,7 +151,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // or the real API upstream in proxy mode.
   const passportGet: PassportGet =
     options.mode === 'sandbox'
-      ? (path, headers) => Promise.resolve(app.fetch(new Request(`http://localhost/v1${path}`, { headers })))
+      ? (path, headers) => {
+          headers.set('host', 'localhost');
+          return Promise.resolve(app.fetch(new Request(`http://localhost/v1${path}`, { headers })));
+        }
       : (path, headers) =>
           fetch(`${options.upstreamUrl.replace(/\/+$/, '')}${path}`, {
             headers,
@@ -152,7 +163,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const studio: StudioContext | undefined = options.studio
     ? { studio: options.studio, access: createStudioAccess(passportGet) }
     : undefined;
-  void studio;
+  const history = studio ? new InstallHistory(studio.studio) : undefined;
+  if (studio && history) {
+    app.route('/studio/installs', installRoutes({ history, access: studio.access, mode: options.mode }));
+    studio.studio.onClose(startCompaction(history));
+    if (options.mode === 'sandbox') {
+      seedSandboxHistory(options.store, history);
+      studio.studio.onClose(recordSandboxInstalls(options.store, history));
+    }
+  }
 
   // Version history: every version of a pass the studio saves or sees, and its endpoints.
   const versionHistory = studio
@@ -199,7 +218,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   } else {
     const config = proxyConfig(options.workspaces);
     if (recordVersions) app.use('/v1/*', recordVersions);
-    app.all('/v1/*', proxyHandler({ upstreamUrl: options.upstreamUrl, timeoutMs: options.timeoutMs }));
+    app.all(
+      '/v1/*',
+      proxyHandler({
+        upstreamUrl: options.upstreamUrl,
+        timeoutMs: options.timeoutMs,
+        observeAnswer: history ? observePassAnswers(history) : undefined,
+      }),
+    );
     app.route(
       '/studio',
       studioRoutes(() => config),

@@ -17,6 +17,8 @@ export interface ProxyOptions {
   /** The Passport base URL including its `/v1`, e.g. `https://api.ubpass.co/v1`. */
   upstreamUrl: string;
   timeoutMs: number;
+  /** Sees each answer and returns the body to stream on (e.g. a tee of it); the count history. */
+  observeAnswer?: ((request: Request, answer: Response) => ReadableStream<Uint8Array> | null) | undefined;
 }
 
 export function proxyHandler(options: ProxyOptions): (c: Context<AppEnv>) => Promise<Response> {
@@ -78,7 +80,8 @@ export function proxyHandler(options: ProxyOptions): (c: Context<AppEnv>) => Pro
     }
     const bodyless = method === 'HEAD' || upstream.status === 204 || upstream.status === 205 || upstream.status === 304;
     if (bodyless) await upstream.body?.cancel();
-    return new Response(bodyless ? null : upstream.body, {
+    const body = bodyless ? null : options.observeAnswer ? options.observeAnswer(c.req.raw, upstream) : upstream.body;
+    return new Response(body, {
       status: upstream.status as ContentfulStatusCode,
       headers: out,
     });

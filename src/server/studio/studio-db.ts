@@ -13,7 +13,8 @@
  * - `openStudioDb(dataDir)`: creates the folder and file if needed, sets WAL with
  *   `synchronous=FULL` (an acknowledged write survives a SIGKILL), applies pending migrations and
  *   returns a `StudioDb` (`db` is the better-sqlite3 handle; prepare statements on it after open).
- *   `studioDb.migrate()` applies migrations registered after opening (tests, late imports).
+ *   `studioDb.migrate()` applies migrations registered after opening (tests, late imports);
+ *   `studioDb.onClose(fn)` runs `fn` just before the database closes (to flush buffered writes).
  * - `createStudioAccess(passport)`: the authorisation every `/studio` history read goes through.
  *   `passport(path, headers)` performs a Passport API GET (in-process on the sandbox, upstream in
  *   proxy mode) with the caller's own `api-key` and `x-workspace-id`. `access.pass(c, passId)` and
@@ -49,6 +50,8 @@ export function registerStudioMigration(name: string, sql: string): void {
 
 export interface StudioDb {
   readonly db: Database.Database;
+  /** Runs `fn` just before the database closes (flushing what a module still holds). */
+  onClose(fn: () => void): void;
   /** Applies registered migrations that have not run yet; returns their names. */
   migrate(): string[];
   close(): void;
@@ -84,11 +87,15 @@ export function openStudioDb(dataDir: string): StudioDb {
       return ran;
     };
     migrate();
+    const closing: (() => void)[] = [];
     return {
       db,
       migrate,
+      onClose: (fn) => closing.push(fn),
       close: () => {
-        if (db.open) db.close();
+        if (!db.open) return;
+        for (const fn of closing.splice(0)) fn();
+        db.close();
       },
       get isOpen() {
         return db.open;

@@ -1,0 +1,136 @@
+/**
+ * Where count samples come from.
+ * - Sandbox: every pass change the store reports (the install simulation's ticks, edits, status
+ *   changes, deletions) is collected and written in one transaction per `SAMPLE_WRITE_INTERVAL_MS`
+ *   (one fsync for a whole tick, however many passes moved); a sample only when counts moved.
+ * - Proxy: the pass answers the server forwards (lists and details) are read as they stream on
+ *   to the client (a tee of the body, never a buffered response), at most one sample per pass per
+ *   `PROXY_SAMPLE_INTERVAL_MS`. Nothing is recorded when nobody looks: gaps stay gaps.
+ */
+import type { SandboxStore } from '../store/sandbox-store';
+import type { Counts, InstallHistory, SampleInput } from './install-history';
+import { seedInstallHistory } from './install-history-seed';
+
+/** Sandbox samples reach the disk at most this long after the counts moved. */
+export const SAMPLE_WRITE_INTERVAL_MS = 1_000;
+/** Proxy mode: at most one sample per pass per this long. */
+export const PROXY_SAMPLE_INTERVAL_MS = 5 * 60_000;
+/** How often aged samples are thinned out. */
+export const COMPACTION_INTERVAL_MS = 10 * 60_000;
+/** Forwarded answers larger than this are not read for counts (a list page is about 36 KB). */
+const MAX_OBSERVED_BYTES = 4 * 1024 * 1024;
+
+/** Seeds the demo history into a new studio.db from the sandbox's passes (all workspaces). */
+export function seedSandboxHistory(store: SandboxStore, history: InstallHistory, now = Date.now()): number {
+  if (!history.isEmpty()) return 0;
+  const passes = store.listWorkspaces().flatMap((workspace) =>
+    store.listPasses(workspace.id, {}, 100_000).items.map((pass) => ({
+      passId: pass.id,
+      workspaceId: pass.workspaceId,
+      status: pass.status,
+      createdTime: pass.createdTime,
+      counts: pass.counts,
+    })),
+  );
+  return seedInstallHistory(history, passes, now);
+}
+
+/** Subscribes to the store; returns `flush` (also run when the studio database closes). */
+export function recordSandboxInstalls(
+  store: SandboxStore,
+  history: InstallHistory,
+  intervalMs = SAMPLE_WRITE_INTERVAL_MS,
+): () => void {
+  const pending = new Map<string, string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (pending.size === 0 || !store.isOpen) return;
+    const t = Date.now();
+    const samples: SampleInput[] = [];
+    for (const [passId, workspaceId] of pending) {
+      const pass = store.getPass(workspaceId, passId);
+      // A deleted pass leaves its holders with nothing: the workspace total drops by its counts.
+      const counts = pass ? pass.counts : { appleIssued: 0, googleIssued: 0, appleActive: 0, googleActive: 0 };
+      samples.push({ passId, workspaceId, t, counts, status: pass?.status });
+    }
+    pending.clear();
+    history.record(samples, { onlyChanges: true });
+  };
+  store.onPassChanged((passId, workspaceId) => {
+    pending.set(passId, workspaceId);
+    if (!timer) {
+      timer = setTimeout(flush, intervalMs);
+      timer.unref();
+    }
+  });
+  return flush;
+}
+
+export function startCompaction(history: InstallHistory, intervalMs = COMPACTION_INTERVAL_MS): () => void {
+  history.compact();
+  const timer = setInterval(() => history.compact(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+const count = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
+
+/** The samples in a pass answer: a detail (one-element array) or a list page (`{ items }`). */
+export function samplesFromPassAnswer(body: unknown, workspaceHeader: string | undefined, t: number): SampleInput[] {
+  const items = Array.isArray(body) ? body : (body as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return [];
+  const samples: SampleInput[] = [];
+  for (const item of items as Record<string, unknown>[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const passId = item.id;
+    const workspaceId = typeof item.workspaceId === 'string' ? item.workspaceId : workspaceHeader;
+    const counts: Record<keyof Counts, number | null> = {
+      appleIssued: count(item.appleIssuedCount),
+      googleIssued: count(item.googleIssuedCount),
+      appleActive: count(item.appleActiveCount),
+      googleActive: count(item.googleActiveCount),
+    };
+    if (typeof passId !== 'string' || !workspaceId || Object.values(counts).some((v) => v === null)) continue;
+    samples.push({
+      passId,
+      workspaceId,
+      t,
+      counts: counts as Counts,
+      status: typeof item.status === 'string' ? item.status : undefined,
+    });
+  }
+  return samples;
+}
+
+const PASS_ANSWER_PATH = /^\/v1\/wallet-pass(\/[^/]+)?\/?$/;
+
+/**
+ * Proxy mode: returns the body to send on for a forwarded answer. Pass answers (GET, 200, JSON)
+ * are split in two: one branch goes to the client unchanged, the other is parsed here and its
+ * counts recorded after the client has it.
+ */
+export function observePassAnswers(
+  history: InstallHistory,
+  minIntervalMs = PROXY_SAMPLE_INTERVAL_MS,
+): (request: Request, answer: Response) => ReadableStream<Uint8Array> | null {
+  return (request, answer) => {
+    const body = answer.body;
+    if (!body || request.method !== 'GET' || answer.status !== 200) return body;
+    if (!PASS_ANSWER_PATH.test(new URL(request.url).pathname)) return body;
+    if (!(answer.headers.get('content-type') ?? '').includes('json')) return body;
+    if (Number(answer.headers.get('content-length') ?? 0) > MAX_OBSERVED_BYTES) return body;
+    const [toClient, toStudio] = body.tee();
+    const workspaceHeader = request.headers.get('x-workspace-id') ?? undefined;
+    void new Response(toStudio)
+      .json()
+      .then((json: unknown) => {
+        history.record(samplesFromPassAnswer(json, workspaceHeader, Date.now()), { minIntervalMs });
+      })
+      // An unreadable or cut-off answer is the client's to see; the history just skips it.
+      .catch(() => undefined);
+    return toClient;
+  };
+}
