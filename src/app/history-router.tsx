@@ -111,6 +111,12 @@ export const paths = {
   pass: (workspaceId: string, passId: string) =>
     `/w/${encodeURIComponent(workspaceId)}/passes/${encodeURIComponent(passId)}`,
   connect: () => '/connect',
+  notifications: (workspaceId: string) => `/w/${encodeURIComponent(workspaceId)}/notifications`,
+  /** The composer for a pass; with a notification id, that Draft or Scheduled one is edited. */
+  notify: (workspaceId: string, passId: string, notificationId?: string) =>
+    `/w/${encodeURIComponent(workspaceId)}/passes/${encodeURIComponent(passId)}/notify${
+      notificationId ? `/${encodeURIComponent(notificationId)}` : ''
+    }`,
 };
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; children: ReactNode };
