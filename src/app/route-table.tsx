@@ -11,6 +11,9 @@ import { Link, matchPath, navigate, paths, useLocation } from './history-router'
 
 // The editor and its form libraries load only when an editor route opens (or the list is idle).
 const LazyPassEditorPage = lazy(loadEditor);
+// Notifications (composer, history) load with their own routes, off the list route's budget.
+const LazyComposerPage = lazy(() => import('./features/notifications/composer-page'));
+const LazyNotificationsPage = lazy(() => import('./features/notifications/notifications-page'));
 
 export function AppRoutes() {
   const { pathname } = useLocation();
@@ -27,6 +30,35 @@ export function AppRoutes() {
             workspaceId={editor.workspaceId}
             passId={editor.passId}
           />
+        </Suspense>
+      </AppLayout>
+    );
+  }
+
+  const notify =
+    matchPath('/w/:workspaceId/passes/:passId/notify', pathname) ??
+    matchPath('/w/:workspaceId/passes/:passId/notify/:notificationId', pathname);
+  if (notify?.workspaceId && notify.passId) {
+    return (
+      <AppLayout workspaceId={notify.workspaceId}>
+        <Suspense fallback={<PageSpinner label="Opening the composer…" />}>
+          <LazyComposerPage
+            key={`${notify.workspaceId}/${notify.passId}`}
+            workspaceId={notify.workspaceId}
+            passId={notify.passId}
+            notificationId={notify.notificationId}
+          />
+        </Suspense>
+      </AppLayout>
+    );
+  }
+
+  const notifications = matchPath('/w/:workspaceId/notifications', pathname);
+  if (notifications?.workspaceId) {
+    return (
+      <AppLayout workspaceId={notifications.workspaceId}>
+        <Suspense fallback={<PageSpinner label="Loading notifications…" />}>
+          <LazyNotificationsPage key={notifications.workspaceId} workspaceId={notifications.workspaceId} />
         </Suspense>
       </AppLayout>
     );
