@@ -3,7 +3,7 @@ import { Button } from './components/ui/button';
 import { WorkspaceSwitcher } from './features/connection/workspace-switcher';
 import { useConnection } from './lib/connection';
 import { useOnline } from './lib/use-online';
-import { Link, paths } from './history-router';
+import { Link, paths, useLocation } from './history-router';
 
 export function AppLayout({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const { config, keyLabel, disconnect } = useConnection();
@@ -23,6 +23,7 @@ export function AppLayout({ workspaceId, children }: { workspaceId: string; chil
             <span className="max-sm:sr-only">Pass Studio</span>
           </Link>
           <WorkspaceSwitcher workspaceId={workspaceId} />
+          <NotificationsLink workspaceId={workspaceId} />
           <div className="ml-auto flex shrink-0 items-center gap-3">
             <span className="hidden text-sm text-ink-muted md:inline">
               {config.mode === 'sandbox' ? (
@@ -55,5 +56,23 @@ export function AppLayout({ workspaceId, children }: { workspaceId: string; chil
         {children}
       </main>
     </div>
+  );
+}
+
+/** The workspace's notifications; a bell alone on narrow screens. */
+function NotificationsLink({ workspaceId }: { workspaceId: string }) {
+  const to = paths.notifications(workspaceId);
+  const current = useLocation().pathname === to;
+  return (
+    <Link
+      to={to}
+      aria-current={current ? 'page' : undefined}
+      className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-lg px-2 text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink aria-[current=page]:text-brand-700 sm:px-3"
+    >
+      <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+        <path d="M10 2a5 5 0 0 0-5 5v2.6l-1.4 2.8A1 1 0 0 0 4.5 14h11a1 1 0 0 0 .9-1.6L15 9.6V7a5 5 0 0 0-5-5Zm-2 13a2 2 0 0 0 4 0H8Z" />
+      </svg>
+      <span className="max-sm:sr-only">Notifications</span>
+    </Link>
   );
 }
