@@ -21,13 +21,13 @@ export type ImageScale = 1 | 2 | 3;
  * Apple's image slots in points (the @1x size in pixels). `within`: the image may be smaller on
  * one side (a logo is usually narrower than its slot); `exact`: it fills the slot.
  */
-export const APPLE_IMAGE_POINTS: Record<WalletImageSlot, { width: number; height: number; fit: 'within' | 'exact' }> =
-  {
-    logo: { width: 160, height: 50, fit: 'within' },
-    icon: { width: 29, height: 29, fit: 'exact' },
-    strip: { width: 375, height: 123, fit: 'exact' },
-    footer: { width: 286, height: 15, fit: 'exact' },
-  };
+export const APPLE_IMAGE_POINTS: Record<WalletImageSlot, { width: number; height: number; fit: 'within' | 'exact' }> = {
+  logo: { width: 160, height: 50, fit: 'within' },
+  icon: { width: 29, height: 29, fit: 'exact' },
+  // Store cards: 375 × 144 pt, the size Apple's pass-builder declares for strips (1125 × 432 at @3x).
+  strip: { width: 375, height: 144, fit: 'exact' },
+  footer: { width: 286, height: 15, fit: 'exact' },
+};
 
 /** The scale of the sharpest iPhone screens: an image this large stays sharp everywhere. */
 export const APPLE_SHARP_SCALE: ImageScale = 3;
@@ -60,3 +60,21 @@ export const MAX_GOOGLE_DISPLAY_TEXT = 30;
 
 /** Schemes a back-field link may use. Anything else (javascript:, data:, file:, …) is refused. */
 export const ALLOWED_LINK_SCHEMES = ['https:', 'http:', 'mailto:', 'tel:'] as const;
+
+/** Apple: the icon is 29 pt (87 px at @3x); the pass-builder (2026) asks 38 pt, 114 px at @3x. */
+export const APPLE_ICON_RECOMMENDED_PX = 114;
+/** Apple: at most 3 header fields; only they stay visible when passes are stacked. */
+export const APPLE_MAX_HEADER_FIELDS = 3;
+
+/** Google: the logo is masked to a circle; at least 660 px square, keep a 15 % margin on each side. */
+export const GOOGLE_LOGO_MIN_PX = 660;
+export const GOOGLE_LOGO_SAFE_MARGIN = 0.15;
+/** Google: the hero image is 3:1 or wider (1032 × 336 px recommended), full width at the bottom. */
+export const GOOGLE_HERO_MIN_RATIO = 3;
+/** Google: the details show at most 10 text modules and 10 links. */
+export const GOOGLE_MAX_TEXT_MODULES = 10;
+export const GOOGLE_MAX_LINKS = 10;
+/** Google's recommended maximum lengths (characters). */
+export const GOOGLE_TEXT_LIMITS = { moduleHeader: 35, moduleBody: 500, linkDescription: 20, issuerName: 20 } as const;
+/** Google: module ids may hold only letters, digits, `_` and `-` (no dots: they split fieldPaths). */
+export const GOOGLE_MODULE_ID = /^[A-Za-z0-9_-]+$/;

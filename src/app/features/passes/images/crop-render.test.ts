@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { pixelsToSlotPng, sniffImage, sourceProblem } from './crop-render';
+import { pixelsToSlotPng } from './crop-render';
+import { sniffImage, sourceProblem } from './source-check';
 import { type CropSlot, cropTarget } from './slot-crop';
 
 /** Reads back what encodePng wrote: size, colour type and the unfiltered RGBA pixels. */

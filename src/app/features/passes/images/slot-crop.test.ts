@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   artworkOutsideSafeCircle,
+  fitsSlotAsIs,
   cropTarget,
   defaultLogoShape,
   googleHeroBand,
@@ -111,5 +112,18 @@ describe('what Google cuts', () => {
     // A wide wordmark loses its ends: Google keeps the centred square only.
     const wordmark = (x: number, y: number) => y > 60 && y < 90 && x > 20 && x < 460;
     expect(artworkOutsideSafeCircle(logo(480, 150, wordmark), 480, 150)).toBeGreaterThan(0.6);
+  });
+});
+
+describe('fitsSlotAsIs', () => {
+  it('skips the crop only for a PNG already at the slot’s size', () => {
+    expect(fitsSlotAsIs('strip', { width: 1125, height: 432 })).toBe(true);
+    expect(fitsSlotAsIs('strip', { width: 1125, height: 369 })).toBe(false);
+    expect(fitsSlotAsIs('logo', { width: 300, height: 150 })).toBe(true);
+    expect(fitsSlotAsIs('logo', { width: 660, height: 660 })).toBe(true);
+    expect(fitsSlotAsIs('logo', { width: 960, height: 300 })).toBe(false);
+    expect(fitsSlotAsIs('icon', { width: 87, height: 87 })).toBe(true);
+    expect(fitsSlotAsIs('icon', { width: 512, height: 512 })).toBe(false);
+    expect(fitsSlotAsIs('footer', { width: 858, height: 45 })).toBe(true);
   });
 });

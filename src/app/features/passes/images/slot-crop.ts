@@ -5,13 +5,14 @@
  */
 import {
   APPLE_ICON_RECOMMENDED_PX,
-  APPLE_STORE_STRIP_POINTS,
   GOOGLE_HERO_MIN_RATIO,
   GOOGLE_LOGO_MIN_PX,
   GOOGLE_LOGO_SAFE_MARGIN,
-} from '../../../../contract/wallet-fit-rules';
+  type WalletImageSlot,
+  appleImageSize,
+} from '../../../../contract/wallet-rules';
 
-export type CropSlot = 'logo' | 'icon' | 'strip' | 'footer';
+export type CropSlot = WalletImageSlot;
 /** A logo is wide for Apple (up to 480 × 150) or square, which suits Google's circle as well. */
 export type LogoShape = 'wide' | 'square';
 
@@ -25,29 +26,26 @@ export interface CropRect extends Size {
   y: number;
 }
 
-const APPLE_SCALE = 3;
-const LOGO_BOX = { width: 160 * APPLE_SCALE, height: 50 * APPLE_SCALE };
+const LOGO_BOX = appleImageSize('logo');
 const LOGO_MAX_RATIO = LOGO_BOX.width / LOGO_BOX.height;
 
 /** The output size of a slot: a PNG of exactly this many pixels is uploaded. */
 export function cropTarget(slot: CropSlot, source: Size, logoShape: LogoShape = 'wide'): Size {
   switch (slot) {
     case 'strip':
-      return {
-        width: APPLE_STORE_STRIP_POINTS.width * APPLE_SCALE,
-        height: APPLE_STORE_STRIP_POINTS.height * APPLE_SCALE,
-      };
+    case 'footer': {
+      const { width, height } = appleImageSize(slot);
+      return { width, height };
+    }
     case 'icon':
       return { width: APPLE_ICON_RECOMMENDED_PX, height: APPLE_ICON_RECOMMENDED_PX };
-    case 'footer':
-      return { width: 286 * APPLE_SCALE, height: 15 * APPLE_SCALE };
     case 'logo': {
       if (logoShape === 'square') return { width: GOOGLE_LOGO_MIN_PX, height: GOOGLE_LOGO_MIN_PX };
       // Keep the artwork's own proportions between square and Apple's 3.2:1 box: Wallet draws the
       // logo at its width, so a narrower logo leaves room for the organisation name.
       const ratio = Math.min(LOGO_MAX_RATIO, Math.max(1, source.width / Math.max(1, source.height)));
       return ratio >= LOGO_MAX_RATIO
-        ? { ...LOGO_BOX }
+        ? { width: LOGO_BOX.width, height: LOGO_BOX.height }
         : { width: Math.round(LOGO_BOX.height * ratio), height: LOGO_BOX.height };
     }
   }
@@ -206,4 +204,26 @@ export function artworkOutsideSafeCircle(rgba: Uint8ClampedArray | Uint8Array, w
     }
   }
   return artwork === 0 ? 0 : outside / artwork;
+}
+
+/**
+ * A PNG already at the slot's exact output size has nothing to crop: it is uploaded as it is
+ * (a logo may be any width from square to Apple's 480 at 150 px high, or Google's 660 square;
+ * an icon Apple's 87 or the pass-builder's 114 px).
+ */
+export function fitsSlotAsIs(slot: CropSlot, size: Size): boolean {
+  const { width, height } = size;
+  switch (slot) {
+    case 'logo':
+      return (
+        (height === LOGO_BOX.height && width >= height && width <= LOGO_BOX.width) ||
+        (width === GOOGLE_LOGO_MIN_PX && height === GOOGLE_LOGO_MIN_PX)
+      );
+    case 'icon':
+      return width === height && (width === appleImageSize('icon').width || width === APPLE_ICON_RECOMMENDED_PX);
+    default: {
+      const target = cropTarget(slot, size);
+      return width === target.width && height === target.height;
+    }
+  }
 }
