@@ -22,6 +22,7 @@ import {
 } from './notification-model';
 import { AppleLockScreenPreview, GoogleMessagePreview, previewFacts } from './notification-preview';
 import { useCreateNotification, useUpdateNotification } from './use-notification-mutations';
+import { useNow } from './use-now';
 
 type Delivery = 'now' | 'schedule' | 'draft';
 
@@ -82,7 +83,7 @@ export function ComposerForm({
     name: ['notificationMessage', 'delivery', 'scheduledLocal'],
   });
 
-  const now = Date.now();
+  const now = useNow();
   const scheduledAt = fromLocalInput(scheduledLocal);
   const slot = scheduledAt === null ? null : scheduleSlot(scheduledAt);
   const sendAt = delivery === 'schedule' && slot !== null ? slot : now;
@@ -124,7 +125,9 @@ export function ComposerForm({
       for (const [key, text] of Object.entries(fields)) {
         const field = map[key];
         if (field) {
-          setError(field, { message: key === 'notificationMessage' && text === 'must not be empty' ? 'Write a message' : text });
+          setError(field, {
+            message: key === 'notificationMessage' && text === 'must not be empty' ? 'Write a message' : text,
+          });
           placed = true;
         }
       }
@@ -142,12 +145,17 @@ export function ComposerForm({
 
   return (
     <div className="mt-6 grid gap-8 lg:grid-cols-[minmax(0,1fr)_auto]">
-      <form onSubmit={onSubmit} noValidate aria-label={editing ? 'Edit notification' : 'New notification'} className="min-w-0 space-y-5">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={editing ? 'Edit notification' : 'New notification'}
+        className="min-w-0 space-y-5"
+      >
         <section aria-label="Reach" className="rounded-card border border-surface-border bg-surface p-4">
           <h2 className="text-sm font-semibold text-ink">Reach</h2>
           <p className="mt-1 text-sm text-ink-muted" data-testid="reach">
-            <span className="text-2xl font-semibold text-ink tabular-nums">{formatCount(apple + google)}</span>{' '}
-            holders now · <span className="tabular-nums">Apple {formatCount(apple)}</span> ·{' '}
+            <span className="text-2xl font-semibold text-ink tabular-nums">{formatCount(apple + google)}</span> holders
+            now · <span className="tabular-nums">Apple {formatCount(apple)}</span> ·{' '}
             <span className="tabular-nums">Google {formatCount(google)}</span>
           </p>
           <p className="mt-1 text-xs text-ink-subtle">
@@ -155,7 +163,11 @@ export function ComposerForm({
           </p>
         </section>
 
-        <Field label="Internal name" hint="Only your team sees it, in the history." error={errors.notificationName?.message}>
+        <Field
+          label="Internal name"
+          hint="Only your team sees it, in the history."
+          error={errors.notificationName?.message}
+        >
           {(props) => (
             <input
               {...props}
@@ -184,7 +196,10 @@ export function ComposerForm({
               {...props}
               {...register('notificationMessage', {
                 validate: (v) => v.trim().length > 0 || 'Write a message',
-                maxLength: { value: MAX_NOTIFICATION_MESSAGE, message: `At most ${MAX_NOTIFICATION_MESSAGE} characters` },
+                maxLength: {
+                  value: MAX_NOTIFICATION_MESSAGE,
+                  message: `At most ${MAX_NOTIFICATION_MESSAGE} characters`,
+                },
               })}
               rows={4}
               className={cx(inputClass, 'h-auto py-2')}
@@ -203,7 +218,12 @@ export function ComposerForm({
                   delivery === choice.value ? 'border-brand-600 bg-brand-50' : 'border-surface-strong bg-surface',
                 )}
               >
-                <input type="radio" value={choice.value} {...register('delivery')} className="mt-0.5 accent-brand-600" />
+                <input
+                  type="radio"
+                  value={choice.value}
+                  {...register('delivery')}
+                  className="mt-0.5 accent-brand-600"
+                />
                 <span>
                   <span className="block font-medium text-ink">{choice.label}</span>
                   <span className="block text-xs text-ink-muted">{choice.hint}</span>
@@ -274,7 +294,10 @@ export function ComposerForm({
         </div>
       </form>
 
-      <section aria-label="Preview" className="flex flex-wrap justify-center gap-6 lg:flex-col lg:justify-start xl:flex-row">
+      <section
+        aria-label="Preview"
+        className="flex flex-wrap justify-center gap-6 lg:flex-col lg:justify-start xl:flex-row"
+      >
         <AppleLockScreenPreview facts={facts} message={message} onTruncated={onTruncated} />
         <GoogleMessagePreview facts={facts} message={message} />
       </section>

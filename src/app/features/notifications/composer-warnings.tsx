@@ -43,7 +43,10 @@ export function ComposerWarnings({
           {Array.from({ length: budget.limit }, (_, i) => (
             <span
               key={i}
-              className={cx('h-2 rounded-full', i < used ? (budget.over ? 'bg-danger-600' : 'bg-google') : 'bg-surface-sunken')}
+              className={cx(
+                'h-2 rounded-full',
+                i < used ? (budget.over ? 'bg-danger-600' : 'bg-google') : 'bg-surface-sunken',
+              )}
             />
           ))}
         </div>

@@ -2,12 +2,7 @@
  * Pure rules of the composer and the history: local date-times and the slot a scheduled send
  * really goes out in, Google's budget around a send, and how a status reads.
  */
-import {
-  GOOGLE_PUSHES_PER_DAY,
-  googlePushesInWindow,
-  scheduleSlot,
-  sentTimeOf,
-} from '../../../contract/notifications';
+import { GOOGLE_PUSHES_PER_DAY, googlePushesInWindow, scheduleSlot, sentTimeOf } from '../../../contract/notifications';
 import type { Notification } from '../../../contract/notifications';
 
 /** `datetime-local` value (the user's time zone) of a moment: `2026-06-09T10:15`. */
@@ -70,7 +65,12 @@ export interface GoogleBudget {
  * Google's 3-a-day budget around a send at `at`, from the pass's other notifications (message
  * pushes; field-change pushes of pass edits count too, but the API does not list them).
  */
-export function googleBudget(others: readonly Notification[], at: number, now: number, exceptId?: string): GoogleBudget {
+export function googleBudget(
+  others: readonly Notification[],
+  at: number,
+  now: number,
+  exceptId?: string,
+): GoogleBudget {
   const times = others
     .filter((n) => n.id !== exceptId)
     .map((n) => googlePushTime(n, now))

@@ -149,7 +149,9 @@ export const GoogleMessagePreview = memo(function GoogleMessagePreview({
           </div>
         </div>
       </div>
-      <figcaption className="mt-2 text-center text-xs text-ink-subtle">Google: notification and pass details</figcaption>
+      <figcaption className="mt-2 text-center text-xs text-ink-subtle">
+        Google: notification and pass details
+      </figcaption>
     </figure>
   );
 });

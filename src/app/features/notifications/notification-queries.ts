@@ -1,9 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import {
-  NotificationPageSchema,
-  NotificationSchema,
-  NotificationStatsSchema,
-} from '../../../contract/notifications';
+import { NotificationPageSchema, NotificationSchema, NotificationStatsSchema } from '../../../contract/notifications';
 import type { Notification } from '../../../contract/notifications';
 import { WalletPassDetailResponseSchema, WalletPassPageSchema } from '../../../contract/schemas';
 import type { ApiClient } from '../../lib/api-client';
@@ -68,12 +64,11 @@ export const notificationQueries = {
         }),
       getNextPageParam: (last) => (last.hasMore && last.cursor ? last.cursor : undefined),
       // Scheduled and sending ones change on the server: follow them while any is on screen.
-      refetchInterval: (query) =>
-        query.state.data?.pages.some((page) => page.items.some(isMoving)) ? 5000 : false,
+      refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some(isMoving)) ? 5000 : false),
     }),
   detail: (client: ApiClient, connectionId: string, workspaceId: string, id: string) =>
     // `connectionId` in the key stands for `client` (one client per API key).
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
+
     queryOptions({
       queryKey: [...notificationQueries.all(connectionId, workspaceId), 'detail', id] as const,
       queryFn: ({ signal }) =>
@@ -84,7 +79,6 @@ export const notificationQueries = {
         }),
     }),
   stats: (client: ApiClient, connectionId: string, workspaceId: string, id: string) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: [...notificationQueries.all(connectionId, workspaceId), 'stats', id] as const,
       queryFn: ({ signal }) =>
@@ -99,7 +93,6 @@ export const notificationQueries = {
     }),
   /** The pass a notification goes to, with its live holder counts (the reach). */
   pass: (client: ApiClient, connectionId: string, workspaceId: string, passId: string) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: [...notificationQueries.all(connectionId, workspaceId), 'pass', passId] as const,
       queryFn: async ({ signal }) => {
@@ -117,7 +110,6 @@ export const notificationQueries = {
     }),
   /** Names of the passes on a page of the workspace history, in one request. */
   passNames: (client: ApiClient, connectionId: string, workspaceId: string, passIds: readonly string[]) =>
-    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: [...notificationQueries.all(connectionId, workspaceId), 'pass-names', passIds] as const,
       queryFn: async ({ signal }) => {

@@ -103,16 +103,28 @@ function SentFacts({ notification: n, workspaceId }: { notification: Notificatio
   const [open, setOpen] = useState(false);
   const stats = useQuery(notificationQueries.stats(client, connectionId, workspaceId, n.id ?? ''));
   const s = summarizeStats(stats.data);
-  const reach = n.totalNotificationSentCount ?? (n.appleNotificationSentCount ?? 0) + (n.googleNotificationSentCount ?? 0);
+  const reach =
+    n.totalNotificationSentCount ?? (n.appleNotificationSentCount ?? 0) + (n.googleNotificationSentCount ?? 0);
   const facts: [string, string][] = [
-    ['Reach', `${formatCount(reach)} (Apple ${formatCount(n.appleNotificationSentCount)} · Google ${formatCount(n.googleNotificationSentCount)})`],
+    [
+      'Reach',
+      `${formatCount(reach)} (Apple ${formatCount(n.appleNotificationSentCount)} · Google ${formatCount(n.googleNotificationSentCount)})`,
+    ],
     [
       'Delivered',
-      s.delivered === null ? (stats.isPending ? '…' : 'Not reported') : `${formatCount(s.delivered)}${s.deliveryRate !== null ? ` (${s.deliveryRate}%)` : ''}`,
+      s.delivered === null
+        ? stats.isPending
+          ? '…'
+          : 'Not reported'
+        : `${formatCount(s.delivered)}${s.deliveryRate !== null ? ` (${s.deliveryRate}%)` : ''}`,
     ],
     [
       'Clicks',
-      s.clicks === null ? (stats.isPending ? '…' : 'Not reported') : `${formatCount(s.clicks)}${s.clickThroughRate !== null ? ` (${s.clickThroughRate}%)` : ''}`,
+      s.clicks === null
+        ? stats.isPending
+          ? '…'
+          : 'Not reported'
+        : `${formatCount(s.clicks)}${s.clickThroughRate !== null ? ` (${s.clickThroughRate}%)` : ''}`,
     ],
   ];
   return (
@@ -170,7 +182,15 @@ function SentFacts({ notification: n, workspaceId }: { notification: Notificatio
   );
 }
 
-function EditableActions({ notification: n, workspaceId, name }: { notification: Notification; workspaceId: string; name: string }) {
+function EditableActions({
+  notification: n,
+  workspaceId,
+  name,
+}: {
+  notification: Notification;
+  workspaceId: string;
+  name: string;
+}) {
   const toast = useToast();
   const update = useUpdateNotification(workspaceId);
   const remove = useDeleteNotification(workspaceId);

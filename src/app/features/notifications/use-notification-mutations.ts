@@ -4,7 +4,11 @@ import {
   NotificationSchema,
   UpdateNotificationRequestSchema,
 } from '../../../contract/notifications';
-import type { CreateNotificationRequest, Notification, UpdateNotificationRequest } from '../../../contract/notifications';
+import type {
+  CreateNotificationRequest,
+  Notification,
+  UpdateNotificationRequest,
+} from '../../../contract/notifications';
 import { isApiError } from '../../lib/api-error';
 import { useConnection } from '../../lib/connection';
 import { retryDelay } from '../../lib/query-client';
@@ -27,11 +31,14 @@ function useSettle(workspaceId: string) {
   const queryClient = useQueryClient();
   return {
     saved: (n: Notification) => {
-      if (n.id) queryClient.setQueryData(notificationQueries.detail(client, connectionId, workspaceId, n.id).queryKey, n);
+      if (n.id)
+        queryClient.setQueryData(notificationQueries.detail(client, connectionId, workspaceId, n.id).queryKey, n);
       return queryClient.invalidateQueries({ queryKey: notificationQueries.lists(connectionId, workspaceId) });
     },
     removed: (id: string) => {
-      queryClient.removeQueries({ queryKey: notificationQueries.detail(client, connectionId, workspaceId, id).queryKey });
+      queryClient.removeQueries({
+        queryKey: notificationQueries.detail(client, connectionId, workspaceId, id).queryKey,
+      });
       return queryClient.invalidateQueries({ queryKey: notificationQueries.lists(connectionId, workspaceId) });
     },
     /** After an answer that never came, only a fresh list can tell what happened. */
