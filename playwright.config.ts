@@ -65,6 +65,9 @@ export default defineConfig({
         SANDBOX_SIMULATE_INSTALLS: '1',
         SANDBOX_SIMULATE_INTERVAL_MS: '1500',
         SANDBOX_RATE_LIMIT: '0',
+        // Notifications: tests move the clock past a 15-minute slot; no simulated failures.
+        SANDBOX_CLOCK: 'controllable',
+        SANDBOX_NOTIFICATION_FAILURE_RATE: '0',
         LOG_LEVEL: 'warn',
       },
     },
