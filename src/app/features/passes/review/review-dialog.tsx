@@ -1,5 +1,6 @@
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { formatCount as n } from '../../../lib/format';
 import { ChangeList } from './change-list';
 import { HolderBanners } from './holder-banners';
 import type { PassChanges } from './pass-changes';
@@ -9,7 +10,6 @@ export interface Reach {
   google: number;
 }
 
-const n = (value: number) => value.toLocaleString('en-GB');
 const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
 /**
