@@ -41,7 +41,7 @@ function goodPass(): PassCheckInput & { passMetadata: PassCheckMetadata } {
       'footer.png': null,
     },
     imageSizes: {
-      logo: { width: 480, height: 150 },
+      logo: { width: 660, height: 660 },
       icon: { width: 87, height: 87 },
       strip: { width: 1125, height: 432 },
     },
@@ -117,7 +117,7 @@ describe('runPassChecks', () => {
     it('accepts empty, blank and %@ change messages', () => {
       const checks = runPassChecks(
         withMeta({
-          topField: { changeMessage: '   ' },
+          topField: { value: '120', changeMessage: '   ' },
           secondaryFields: [
             field(1, { changeMessage: '' }),
             field(2, { changeMessage: null }),
@@ -241,8 +241,8 @@ describe('runPassChecks', () => {
         footer: { width: 572, height: 30 },
       };
       const checks = runPassChecks(pass);
-      const logo = one(checks, 'images.logo');
-      expect(logo).toMatchObject({ severity: 'warning', platform: 'apple', id: 'image-size:images.logo' });
+      const logo = checks.find((c) => c.id === 'image-size:images.logo')!;
+      expect(logo).toMatchObject({ severity: 'warning', platform: 'apple' });
       expect(logo.message).toBe(
         'Logo: this image is 160×50 px; Apple Wallet wants 480×150 px to stay sharp on every iPhone.',
       );
@@ -257,7 +257,8 @@ describe('runPassChecks', () => {
     it('accepts a logo narrower than the slot when it is tall enough, and unknown sizes', () => {
       const pass = goodPass();
       pass.imageSizes = { logo: { width: 200, height: 150 } };
-      expect(runPassChecks(pass)).toEqual([]);
+      // Apple is content; Google wants a 660 px square (wallet-checks.test.ts).
+      expect(runPassChecks(pass).map((c) => c.id)).toEqual(['google-logo-size:images.logo']);
       pass.imageSizes = null;
       expect(runPassChecks(pass)).toEqual([]);
     });
@@ -287,6 +288,8 @@ describe('runPassChecks', () => {
       expect(checks.map((c) => [c.platform, c.path])).toEqual([
         ['apple', 'passMetadata.secondaryFields.4.value'],
         ['google', 'passMetadata.secondaryFields.9.value'],
+        // 10 secondary + 1 back field: 11 Google text modules (wallet-checks.test.ts).
+        ['google', 'passMetadata.backFields.0.label'],
       ]);
       expect(checks[1]!.message).toContain('1 field from field 10 on will not appear');
       const nine = runPassChecks(withMeta({ secondaryFields: Array.from({ length: 9 }, (_, n) => field(n)) }));
@@ -353,6 +356,7 @@ describe('runPassChecks', () => {
     pass.locations = [{ enabled: true, relevantText: '' }];
     const checks = runPassChecks(pass);
     expect(checks.map((c) => `${c.severity} ${c.path}`)).toEqual([
+      'error passMetadata.topField.value',
       'error passMetadata.topField.changeMessage',
       'error passMetadata.secondaryFields.1.changeMessage',
       'error passMetadata.backFields.0.changeMessage',
@@ -366,9 +370,10 @@ describe('runPassChecks', () => {
       'warning passMetadata.qrUrl',
       'warning images.logo',
       'warning images.footer',
+      'warning images.logo',
     ]);
     expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);
-    expect(blockingChecks(checks)).toEqual(checks.slice(0, 8));
+    expect(blockingChecks(checks)).toEqual(checks.slice(0, 9));
   });
 
   describe('half-filled drafts', () => {
@@ -380,6 +385,9 @@ describe('runPassChecks', () => {
         { passMetadata: null, images: null, imageSizes: null, locations: null },
       ]) {
         expect(runPassChecks(pass).map((c) => c.path)).toEqual([
+          'passMetadata.organizationName',
+          'passMetadata.description',
+          'passMetadata.topField.value',
           'images.logo',
           'images.icon',
           'images.strip',
@@ -406,7 +414,7 @@ describe('runPassChecks', () => {
       expect(() => runPassChecks(pass)).not.toThrow();
       expect(
         runPassChecks({ passMetadata: { secondaryFields: [], backFields: [], locations: [] }, locations: [] }),
-      ).toHaveLength(4);
+      ).toHaveLength(7);
     });
 
     it('reads form values through toPreviewPass, including the Apple app link', () => {
@@ -426,6 +434,9 @@ describe('runPassChecks', () => {
       };
       const checks = runPassChecks({ ...toPreviewPass(values), imageSizes: { icon: { width: 29, height: 29 } } });
       expect(checks.map((c) => c.path)).toEqual([
+        'passMetadata.organizationName',
+        'passMetadata.description',
+        'passMetadata.topField.value',
         'locations.0.relevantText',
         'passMetadata.appDeepLinks.appleDeepLinkData.appStoreId',
         'images.icon',

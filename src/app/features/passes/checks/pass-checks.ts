@@ -4,6 +4,21 @@
  * the rules are unit-tested on their own. Rules come from `wallet-preview.md` and the contract.
  *
  * Every input value may be missing, null or empty; nothing here throws on a draft.
+ *
+ * Every rule names its platform and cites its source in a comment, with these tags (the facts are
+ * summarised in shared/guides/wallet-preview.md; README lists the checks in a table):
+ *   [Apple Pass]      Apple developer documentation, "Pass" (pass.json top-level keys, locations,
+ *                     barcodes, associatedStoreIdentifiers / appLaunchURL)
+ *   [Apple Fields]    Apple developer documentation, "PassFields", "PassFieldContent" and "Pass
+ *                     Design and Creation" (store card layout, changeMessage, images per style)
+ *   [Apple Builder]   Apple's pass-builder (2026), PassPackage.swift: image slots and sizes
+ *   [Google Generic]  Google Wallet REST reference, "GenericObject" / "GenericClass" (cardTitle,
+ *                     header, logo, heroImage, textModulesData, linksModuleData, card template)
+ *   [Google Modules]  Google Wallet REST reference, "TextModuleData", "LinksModuleData", "Uri",
+ *                     "AppLinkData"
+ *   [Google Design]   Google Wallet generic pass design guidelines (logo circle, hero image)
+ *   [Passport]        Passport API documentation (shared/api/passport-api.md): what it publishes
+ *   [WCAG]            W3C WCAG 2.2, success criterion 1.4.3 (contrast, minimum)
  */
 import { type PassImageName, REQUIRED_PASS_IMAGES } from '../../../../contract/rules';
 import {
@@ -23,6 +38,7 @@ import {
   type PreviewPass,
   previewPaths,
 } from '../preview/preview-model';
+import { googleImageChecks, googleModuleChecks, requiredTextChecks, truncationChecks } from './wallet-checks';
 
 export type PassCheckSeverity = 'error' | 'warning';
 export type PassCheckPlatform = 'apple' | 'google' | 'both';
@@ -38,7 +54,8 @@ export interface PassCheck {
   platform: PassCheckPlatform;
 }
 
-export type ImageSize = { width: number; height: number };
+/** An image's pixel size, and for a logo the share of its artwork outside Google's safe circle. */
+export type ImageSize = { width: number; height: number; outsideSafeCircle?: number | null };
 
 type LooseText = string | null | undefined;
 
@@ -87,11 +104,15 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
     found.push({ id: `${rule}:${path}`, severity, message, path, platform });
 
   const changeMessage = (message: LooseText, path: string, name: string) => {
+    // [Apple Fields] PassFieldContent.changeMessage must contain %@, replaced by the new value.
     if (hasText(message) && !message.includes('%@'))
       add('error', 'change-message', path, 'apple', `${name}: the change message needs %@ where the new value goes.`);
   };
 
-  // Look: Apple draws field text in the chosen colour; Google picks its own text colour.
+  requiredTextChecks(pass, add);
+
+  // [WCAG] 1.4.3: 4.5:1 for text. [Apple Pass] foregroundColor / labelColor draw the fields in
+  // the chosen colour; [Google Generic] Google picks its own text colour, so Apple only.
   const ratio = textContrast(meta.backgroundColor?.trim(), meta.displayTextColor?.trim());
   if (ratio !== null && ratio < MIN_TEXT_CONTRAST)
     add(
@@ -107,7 +128,8 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
   if (top)
     changeMessage(top.changeMessage, previewPaths.topFieldChangeMessage, fieldName('Top field', null, top.label));
 
-  // Secondary fields: Apple draws 4 on a store card, Google 3 rows of 3.
+  // [Apple Fields] store cards: secondary + auxiliary fields at most 4 combined;
+  // [Google Generic] cardTemplateOverride: at most 3 card rows of up to 3 items.
   const googleMax = GOOGLE_ROW_SIZE * GOOGLE_MAX_ROWS;
   const secondary = (meta.secondaryFields ?? [])
     .map((field, index) => ({ field, index }))
@@ -146,7 +168,7 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
       );
   });
 
-  // QR code.
+  // [Apple Pass] barcodes / [Google Generic] barcode: a pass without one cannot be scanned.
   if (!hasText(meta.qrUrl))
     add(
       'warning',
@@ -164,6 +186,8 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
     const path = previewPaths.image(name);
     const present = hasText(images[name]);
     if (!present) {
+      // [Passport] a pass is published only with logo, icon and strip; [Apple Pass] icon.png is
+      // required for the pass to install.
       if (REQUIRED_PASS_IMAGES.includes(name))
         add(
           'error',
@@ -174,6 +198,7 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
         );
       continue;
     }
+    // [Apple Fields] images per style: footer.png is drawn on boarding passes only.
     if (slot === 'footer')
       add(
         'warning',
@@ -182,6 +207,7 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
         'apple',
         'Footer image: Apple Wallet draws footer.png only on boarding passes, not on store cards; remove it unless another pass style needs it.',
       );
+    // [Apple Fields] image sizes at @3x; [Apple Builder] store-card strip 375 × 144 pt.
     const size = sizes[slot];
     if (size && Number.isFinite(size.width) && Number.isFinite(size.height)) {
       const warning = sizeWarning(slot, size);
@@ -196,7 +222,8 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
     }
   }
 
-  // Locations: at most 10; an enabled one surfaces the pass on the lock screen with its text.
+  // [Apple Pass] locations: at most 10; an enabled one surfaces the pass on the lock screen with
+  // its relevantText, so one without text shows nothing.
   const locations = pass?.locations ?? meta.locations ?? [];
   locations.forEach((location, index) => {
     if (index === MAX_LOCATIONS)
@@ -218,7 +245,7 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
       );
   });
 
-  // App links.
+  // [Apple Pass] appLaunchURL is allowed only with associatedStoreIdentifiers.
   const apple = meta.appDeepLinks?.appleDeepLinkData;
   if (apple && hasText(apple.launchUrl) && !hasText(apple.appStoreId))
     add(
@@ -228,6 +255,7 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
       'apple',
       'Apple app link: a launch URL works only with an App Store id; add the id or clear the launch URL.',
     );
+  // [Google Modules] AppLinkData displayText: at most 30 characters.
   const displayText = meta.appDeepLinks?.googleDeepLinkData?.displayText;
   if (typeof displayText === 'string' && displayText.length > MAX_GOOGLE_DISPLAY_TEXT)
     add(
@@ -237,6 +265,10 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
       'google',
       `Google app link: the button text is ${displayText.length} characters; shorten it to ${MAX_GOOGLE_DISPLAY_TEXT} or fewer.`,
     );
+
+  truncationChecks(pass, add);
+  googleModuleChecks(pass, add);
+  googleImageChecks(pass, add);
 
   return [...found.filter((c) => c.severity === 'error'), ...found.filter((c) => c.severity === 'warning')];
 }
