@@ -90,7 +90,7 @@ export const AppleLockScreenPreview = memo(function AppleLockScreenPreview({
             </span>
             <span
               ref={bodyRef}
-              className="line-clamp-4 block text-[15px] leading-[20px] break-words whitespace-pre-line"
+              className="line-clamp-4 text-[15px] leading-[20px] break-words whitespace-pre-line"
               data-testid="apple-banner-message"
             >
               {message.trim() || 'Your message appears here'}
