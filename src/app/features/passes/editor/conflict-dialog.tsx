@@ -3,10 +3,8 @@ import type { WalletPass } from '../../../../contract/schemas';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { formatExact } from '../../../lib/format';
+import type { ConflictResolution } from '../api/use-save-pass-flow';
 import type { Choice, ThreeWayDiff } from '../model/merge';
-
-export type ConflictResolution =
-  { kind: 'mine' } | { kind: 'theirs' } | { kind: 'merge'; choices: Record<string, Choice> };
 
 /**
  * Someone saved the pass while it was being edited. Shows what each side changed and lets the

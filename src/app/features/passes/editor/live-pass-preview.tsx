@@ -5,6 +5,7 @@ import { blockingChecks, runPassChecks } from '../checks/pass-checks';
 import { PassPreviewPanel } from '../preview/pass-preview-panel';
 import type { PassFormValues } from '../model/form-model';
 import { toPreviewPass } from '../model/preview-pass';
+import { isFormPath } from './form-paths';
 import { useImageSizes } from './image-sizes';
 
 function useStableList<T extends { id: string; message: string }>(list: T[]): T[] {
@@ -44,7 +45,7 @@ export function LivePassPreview({ onBlockingChange }: { onBlockingChange: (messa
         document.getElementById('section-images')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
         return;
       }
-      setFocus(path as 'passName', { shouldSelect: false });
+      if (isFormPath(path)) setFocus(path, { shouldSelect: false });
     },
     [setFocus],
   );
