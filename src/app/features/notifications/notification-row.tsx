@@ -38,6 +38,11 @@ export function NotificationStatusBadge({ status }: { status: string | null | un
   );
 }
 
+function localTime(iso: string | null | undefined): string {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(ms) ? 'at an unknown time' : formatLocal(ms);
+}
+
 function timeLine(n: Notification): { text: string; iso: string | null } {
   const sent = sentTimeOf(n);
   switch (n.status) {
@@ -46,9 +51,9 @@ function timeLine(n: Notification): { text: string; iso: string | null } {
         ? { text: `Goes out ${formatLocal(scheduleSlot(Date.parse(n.scheduledTime)))}`, iso: n.scheduledTime }
         : { text: 'Scheduled', iso: null };
     case 'Draft':
-      return { text: `Draft, last edited ${formatExact(n.updatedTime)}`, iso: n.updatedTime ?? null };
+      return { text: `Draft, last edited ${localTime(n.updatedTime)}`, iso: n.updatedTime ?? null };
     case 'Failed':
-      return { text: `Failed ${formatExact(n.updatedTime)}`, iso: n.updatedTime ?? null };
+      return { text: `Failed ${localTime(n.updatedTime)}`, iso: n.updatedTime ?? null };
     default:
       return sent ? { text: `Sent ${formatLocal(Date.parse(sent))}`, iso: sent } : { text: 'Sending now…', iso: null };
   }
@@ -72,7 +77,7 @@ export const NotificationRow = memo(function NotificationRow({
   const passId = n.passSerialNumber ?? '';
   return (
     <li className="rounded-card border border-surface-border bg-surface p-4" aria-label={name}>
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+      <div className="flex flex-col gap-x-4 gap-y-2 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="min-w-0 font-semibold break-words text-ink">{name}</h3>
@@ -221,7 +226,7 @@ function EditableActions({
       onError: (e) => setError(describeError(e)),
     });
   return (
-    <div className="flex flex-wrap gap-1">
+    <div className="-ml-3 flex flex-wrap gap-1 sm:ml-0">
       <Link
         to={paths.notify(workspaceId, n.passSerialNumber ?? '', id)}
         aria-label={`Edit ${name}`}
