@@ -6,11 +6,11 @@
  * Everything comes in through `options` (never `process.env`), so tests build many instances.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Workspace } from '../contract/queries';
 import { ERROR_CODES } from '../contract/schemas';
 import type { AppEnv } from './app-env';
 import { apiKeyAuth } from './auth';
+import { MAX_JSON_BODY_BYTES, limitBody } from './body-limit';
 import { ControllableClock, systemClock } from './clock';
 import type { Clock } from './clock';
 import { compressJson } from './compression';
@@ -47,7 +47,7 @@ import {
 } from './studio/install-recorder';
 import { installRoutes } from './studio/install-routes';
 
-export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+export { MAX_JSON_BODY_BYTES };
 
 interface CommonAppOptions {
   logger?: Logger;
@@ -239,11 +239,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   return app;
 }
 
-const jsonBodyLimit = bodyLimit({
-  maxSize: MAX_JSON_BODY_BYTES,
-  onError: (c) =>
-    errorResponse(
-      c,
-      payloadTooLarge({ body: `The request body must be at most ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB` }),
-    ),
+const jsonBodyLimit = limitBody(MAX_JSON_BODY_BYTES, {
+  body: `The request body must be at most ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB`,
 });

@@ -44,8 +44,13 @@ export const forbidden = (context: ErrorContext = {}, message = 'FORBIDDEN.') =>
   new ApiError(403, ERROR_CODES.forbidden, message, context);
 
 /**
- * The body is refused unread, so the connection cannot be reused for another request:
+ * `closeConnection` when the body was refused unread: the connection cannot be reused, and
  * `Connection: close` tells the client to open a new one instead of failing on this socket.
+ * A body that was read to its end (see body-limit.ts) leaves the connection usable.
  */
-export const payloadTooLarge = (context: ErrorContext, message = 'The request body is too large.') =>
-  new ApiError(413, ERROR_CODES.payloadTooLarge, message, context, { Connection: 'close' });
+export const payloadTooLarge = (
+  context: ErrorContext,
+  message = 'The request body is too large.',
+  closeConnection = true,
+) =>
+  new ApiError(413, ERROR_CODES.payloadTooLarge, message, context, closeConnection ? { Connection: 'close' } : {});

@@ -8,16 +8,31 @@
  * - `checkPngPixelData` (asynchronous): inflates the IDAT stream, counting bytes and keeping none,
  *   and requires exactly the number of bytes the declared size needs; it stops as soon as the
  *   stream runs past that number, so a small file claiming huge output cannot blow up.
+ * - `purePng`: the file as stored, rebuilt from the chunks an image needs: text chunks (tEXt,
+ *   zTXt, iTXt, which can carry markup), other metadata and anything after IEND are dropped.
  * The file name and declared content type are never trusted, and the declared size is checked
- * before anything is inflated.
+ * before anything is inflated. Wallets show images of a few hundred pixels, so the limits are
+ * 4096 pixels a side and 8 bits per channel: a 4096×4096 RGBA image inflates to 64 MB at most,
+ * which is only counted, never held.
  */
 import { createInflate, crc32 } from 'node:zlib';
-import { hasPngSignature } from '../contract/wallet-rules';
+import { PNG_SIGNATURE, hasPngSignature } from '../contract/wallet-rules';
 
 
-/** Largest side and pixel count we accept: bigger declared sizes are decompression bombs in waiting. */
-export const MAX_PNG_SIDE = 8192;
-export const MAX_PNG_PIXELS = 40_000_000;
+/** Largest side we accept: far above what a wallet shows, and bigger sizes are bombs in waiting. */
+export const MAX_PNG_SIDE = 4096;
+/** Bits per channel: wallets show 8-bit colour; 16-bit only doubles what has to be inflated. */
+export const MAX_PNG_BIT_DEPTH = 8;
+
+/** Chunks a stored image keeps: the critical ones and those that change how its colours show. */
+const KEPT_CHUNKS = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'bKGD']);
+
+interface ChunkSpan {
+  type: string;
+  /** Offset of the chunk's length field and of the byte after its CRC. */
+  start: number;
+  end: number;
+}
 
 export interface PngHeader {
   width: number;
@@ -27,7 +42,9 @@ export interface PngHeader {
   interlaced: boolean;
 }
 
-export type PngInfo = ({ ok: true } & PngHeader & { idat: Uint8Array[] }) | { ok: false; reason: string };
+export type PngInfo =
+  | ({ ok: true } & PngHeader & { idat: Uint8Array[]; kept: ChunkSpan[] })
+  | { ok: false; reason: string };
 
 // Allowed bit depths per colour type (PNG spec, table 11.1).
 const BIT_DEPTHS: Record<number, readonly number[]> = {
@@ -72,13 +89,14 @@ export function readPngInfo(bytes: Uint8Array): PngInfo {
   if (width > MAX_PNG_SIDE || height > MAX_PNG_SIDE) {
     return { ok: false, reason: `Images may be at most ${MAX_PNG_SIDE} pixels on a side` };
   }
-  if (width * height > MAX_PNG_PIXELS) {
-    return { ok: false, reason: `Images may have at most ${MAX_PNG_PIXELS / 1_000_000} megapixels` };
+  if (bitDepth > MAX_PNG_BIT_DEPTH) {
+    return { ok: false, reason: `Images may use at most ${MAX_PNG_BIT_DEPTH} bits per channel (this one uses ${bitDepth})` };
   }
 
   // The chunks after IHDR, up to IEND.
   const truncated = { ok: false, reason: 'The PNG is truncated or corrupt' } as const;
   const idat: Uint8Array[] = [];
+  const kept: ChunkSpan[] = [{ type: 'IHDR', start: 8, end: 33 }];
   let idatEnded = false;
   let hasPalette = false;
   let offset = 33;
@@ -88,9 +106,10 @@ export function readPngInfo(bytes: Uint8Array): PngInfo {
     const chunkType = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
     const dataEnd = offset + 8 + chunkLength;
     if (!/^[A-Za-z]{4}$/.test(chunkType) || chunkLength > 0x7fffffff || dataEnd + 4 > bytes.length) return truncated;
-    if (CRITICAL.has(chunkType) && crc32(bytes.subarray(offset + 4, dataEnd)) !== view.getUint32(dataEnd)) {
-      return truncated;
-    }
+    const crcOk = crc32(bytes.subarray(offset + 4, dataEnd)) === view.getUint32(dataEnd);
+    if (CRITICAL.has(chunkType) && !crcOk) return truncated;
+    // An ancillary chunk with a bad CRC is one a decoder would skip: it is not kept either.
+    if (KEPT_CHUNKS.has(chunkType) && crcOk) kept.push({ type: chunkType, start: offset, end: dataEnd + 4 });
     if (chunkType === 'IHDR') return truncated;
     if (chunkType === 'PLTE') hasPalette = true;
     if (chunkType === 'IDAT') {
@@ -111,7 +130,7 @@ export function readPngInfo(bytes: Uint8Array): PngInfo {
   if ((cmf & 0x0f) !== 8 || cmf >> 4 > 7 || (cmf * 256 + flg) % 31 !== 0) {
     return { ok: false, reason: 'The PNG image data is corrupt' };
   }
-  return { ok: true, width, height, bitDepth, colorType, interlaced: interlace === 1, idat };
+  return { ok: true, width, height, bitDepth, colorType, interlaced: interlace === 1, idat, kept };
 }
 
 /** Bytes of filtered scanlines the declared size needs (every Adam7 pass for interlaced images). */
@@ -167,4 +186,22 @@ export function checkPngPixelData(
     for (const part of info.idat) inflate.write(part);
     inflate.end();
   });
+}
+
+/**
+ * The PNG as it is stored and served: the signature and the kept chunks in their order. Text
+ * chunks, other metadata and bytes after IEND are gone, so what a URL serves is an image only.
+ * Written into `into` when given and long enough (a view of it is returned).
+ */
+export function purePng(bytes: Uint8Array, info: Extract<PngInfo, { ok: true }>, into?: Uint8Array): Uint8Array {
+  const size = info.kept.reduce((sum, chunk) => sum + chunk.end - chunk.start, PNG_SIGNATURE.length);
+  // Never longer than the file it comes from, so a buffer the file fitted in fits it too.
+  const out = into && into.byteLength >= size ? into.subarray(0, size) : new Uint8Array(size);
+  out.set(PNG_SIGNATURE);
+  let offset = PNG_SIGNATURE.length;
+  for (const chunk of info.kept) {
+    out.set(bytes.subarray(chunk.start, chunk.end), offset);
+    offset += chunk.end - chunk.start;
+  }
+  return out;
 }

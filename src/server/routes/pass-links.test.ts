@@ -86,7 +86,11 @@ describe('GET /p/{slug}', () => {
     expect(draft.status).toBe('Draft');
     const hidden = await fetch(`${sandbox.url}/p/not-yet`);
     expect(hidden.status).toBe(404);
-    expect(await hidden.text()).not.toContain(draft.passName);
+    const html = await hidden.text();
+    // Nothing to add to a wallet: no save link, no images, only word that it is not published.
+    expect(html).not.toContain(draft.googlePassLink ?? 'pay.google.com');
+    expect(html).not.toContain('/files/');
+    expect(html).toContain('not published yet');
 
     const published = await sandbox.api('PATCH', `/v1/wallet-pass/${draft.id}`, {
       json: { status: 'Published', uploadInfoList: await sandbox.images() },
@@ -94,6 +98,9 @@ describe('GET /p/{slug}', () => {
     expect(published.status).toBe(200);
     const shown = await fetch(`${sandbox.url}/p/not-yet`);
     expect(shown.status).toBe(200);
-    expect(await shown.text()).toContain(draft.passName);
+    const page = await shown.text();
+    expect(page).toContain(draft.passName);
+    expect(page).toContain('Add to Google Wallet');
+    expect(page).toContain('/files/');
   });
 });

@@ -19,19 +19,28 @@ export function passPageRoutes(store: SandboxStore): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/:slug', (c) => {
     const pass = store.findPassBySlug(c.req.param('slug'));
-    // A Draft is still being designed: its link exists but shows nothing until it is published.
-    if (!pass || pass.status !== 'Published') {
+    if (!pass) {
       return c.html(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pass not found</title></head><body><h1>Pass not found</h1><p>This pass link does not exist, or its pass is not published.</p></body></html>',
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pass not found</title></head><body><h1>Pass not found</h1><p>This pass link does not exist (any more).</p></body></html>',
         404,
       );
     }
     const name = escapeHtml(pass.passName);
+    // A Draft is still being designed: its link answers 404 and offers nothing to add to a
+    // wallet, only the name, so whoever got the link early knows it is the right one.
+    const published = pass.status === 'Published';
     const images = Array.isArray(pass.doc.uploadInfoList) ? pass.doc.uploadInfoList.filter(isObject) : [];
     const logo = images.find((i) => i.fileName === 'logo.png');
-    const logoKey = logo ? uploadKeyOf(logo) : undefined;
+    const logoKey = published && logo ? uploadKeyOf(logo) : undefined;
     const logoHtml = logoKey ? `<p><img src="/files/${escapeHtml(logoKey)}.png" alt="" height="50"></p>` : '';
-    return c.html(`<!doctype html>
+    const offer = published
+      ? `<p>This link comes from the Pass Studio sandbox, so no real wallet pass is issued.</p>
+<ul>
+<li><a href="${escapeHtml(pass.googlePassLink)}" rel="noreferrer">Add to Google Wallet</a></li>
+</ul>`
+      : '<p><strong>This pass is not published yet, so it cannot be added to a wallet.</strong></p>';
+    return c.html(
+      `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -42,13 +51,12 @@ export function passPageRoutes(store: SandboxStore): Hono<AppEnv> {
 <main>
 ${logoHtml}
 <h1>Add ${name} to your wallet</h1>
-<p>This link comes from the Pass Studio sandbox, so no real wallet pass is issued.</p>
-<ul>
-<li><a href="${escapeHtml(pass.googlePassLink)}" rel="noreferrer">Add to Google Wallet</a></li>
-</ul>
+${offer}
 </main>
 </body>
-</html>`);
+</html>`,
+      published ? 200 : 404,
+    );
   });
   return app;
 }

@@ -81,10 +81,10 @@ async function expectAccepted(bytes: Uint8Array, what: string, name = 'logo.png'
 }
 
 describe('uploads accept real PNGs', () => {
-  it('accepts RGBA, grey, 1-bit, palette, 16-bit and interlaced PNGs, and what the seed encoder writes', async () => {
+  it('accepts RGBA, grey, 1-bit, palette and interlaced PNGs, and what the seed encoder writes', async () => {
     await expectAccepted(makePng(1, 1), '1×1 RGBA');
     await expectAccepted(buildPng({ width: 9, height: 7, colorType: 0, bitDepth: 1 }), '1-bit grey');
-    await expectAccepted(buildPng({ width: 5, height: 5, colorType: 2, bitDepth: 16 }), '16-bit RGB');
+    await expectAccepted(buildPng({ width: 5, height: 5, colorType: 2, bitDepth: 8 }), '8-bit RGB');
     const palette = pngChunk('PLTE', Uint8Array.of(0, 0, 0, 255, 255, 255));
     await expectAccepted(
       buildPng({ width: 10, height: 3, colorType: 3, bitDepth: 4, before: [palette] }),
@@ -100,7 +100,7 @@ describe('uploads accept real PNGs', () => {
     canvas.data.fill(180);
     await expectAccepted(encodePng(canvas), 'seed encoder');
     // The largest side allowed.
-    await expectAccepted(makePng(8192, 1), '8192×1');
+    await expectAccepted(makePng(4096, 1), '4096×1');
   });
 
   it('ignores the declared type: a real PNG sent as text/html is stored and served as image/png', async () => {
@@ -190,8 +190,8 @@ describe('uploads refuse everything else with 400 INVALID_INPUT', () => {
     for (const [width, height] of [
       [100_000, 100_000],
       [0x7fffffff, 1],
-      [8193, 1],
-      [8000, 8000],
+      [4097, 1],
+      [6324, 6324],
     ] as const) {
       const started = Date.now();
       const small = buildPng({ width, height, rawBytes: 100 });
@@ -200,9 +200,9 @@ describe('uploads refuse everything else with 400 INVALID_INPUT', () => {
       expect(error.context?.file).toMatch(/pixels|megapixels/);
       expect(Date.now() - started).toBeLessThan(1000);
     }
-    // Allowed dimensions (8192×4800, 39 MP) with a tiny stream: refused for the data, quickly.
+    // Allowed dimensions (4096×4096) with a tiny stream: refused for the data, quickly.
     const started = Date.now();
-    await expectRefused(buildPng({ width: 8192, height: 4800, rawBytes: 100 }), 'large image, little data');
+    await expectRefused(buildPng({ width: 4096, height: 4096, rawBytes: 100 }), 'large image, little data');
     // A 16×16 image whose 60 KB stream inflates to 64 MB: inflation stops at the declared size.
     const bomb = deflateSync(new Uint8Array(64 * 1024 * 1024), { level: 9 });
     expect(bomb.length).toBeLessThan(100_000);
@@ -218,6 +218,47 @@ describe('uploads refuse everything else with 400 INVALID_INPUT', () => {
     expect(ApiErrorBodySchema.parse(await res.json()).errorCode).toBe('PAYLOAD_TOO_LARGE');
     // The server still serves after refusing an oversized body.
     expect((await upload(makePng())).status).toBe(200);
+  });
+});
+
+describe('uploads cost what a wallet image needs', () => {
+  it('refuses more than 8 bits per channel and more than 4096 pixels a side, by the header alone, fast', async () => {
+    // The issue's case: 304 KB declaring 6324×6324 at 16-bit RGBA would inflate to 320 MB.
+    for (const spec of [
+      { width: 6324, height: 6324, bitDepth: 16, rawBytes: 300_000 },
+      { width: 5, height: 5, colorType: 2, bitDepth: 16 },
+      { width: 5, height: 5, colorType: 0, bitDepth: 16 },
+      { width: 5, height: 5, colorType: 4, bitDepth: 16 },
+      { width: 4097, height: 1 },
+    ]) {
+      const started = Date.now();
+      const error = await expectRefused(buildPng(spec), JSON.stringify(spec));
+      expect(String(error.context?.file)).toMatch(/bits per channel|4096 pixels/);
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
+  });
+
+  it('stores pure PNG: text chunks, unknown chunks and bytes after IEND are dropped, the image kept', async () => {
+    const markup = '<script>alert(1)</script><svg onload=alert(2)>';
+    const text = pngChunk('tEXt', new TextEncoder().encode(`Comment\0${markup}`));
+    const ztxt = pngChunk('zTXt', Buffer.concat([Buffer.from('Title\0\0'), deflateSync(markup)]));
+    const itxt = pngChunk('iTXt', new TextEncoder().encode(`Description\0\0\0\0\0${markup}`));
+    const gamma = pngChunk('gAMA', Uint8Array.of(0, 0, 0xb1, 0x8f));
+    const privateChunk = pngChunk('prVt', new TextEncoder().encode(markup));
+    const image = buildPng({ width: 3, height: 2, before: [text, ztxt, itxt, gamma, privateChunk] });
+    const trailer = new TextEncoder().encode(`<html>${markup}</html>`);
+    const { url } = await expectAccepted(Buffer.concat([image, trailer]), 'png with text and a trailer');
+
+    const stored = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    const served = Buffer.from(stored).toString('latin1');
+    expect(served).not.toContain('script');
+    expect(served).not.toContain('alert');
+    for (const type of ['tEXt', 'zTXt', 'iTXt', 'prVt']) expect(served).not.toContain(type);
+    // What is left: the signature, IHDR, gAMA, IDAT and IEND, ending exactly at IEND's CRC.
+    expect(served).toContain('gAMA');
+    expect(Buffer.from(stored.subarray(-12, -4)).toString('latin1')).toBe('\0\0\0\0IEND');
+    const clean = buildPng({ width: 3, height: 2, before: [gamma] });
+    expect(Buffer.from(stored).equals(Buffer.from(clean))).toBe(true);
   });
 });
 

@@ -702,7 +702,8 @@ export class SandboxStore {
       this.#statements.insertUpload.run({
         key,
         workspaceId,
-        png: Buffer.from(png),
+        // A view, not a copy: the bytes are written once, straight from the upload.
+        png: Buffer.from(png.buffer, png.byteOffset, png.byteLength),
         width,
         height,
         createdTime: new Date().toISOString(),
