@@ -1,0 +1,27 @@
+/** The list page's card: the workspace's summed counts over the period the rows show too. */
+import { useConnection } from '../../lib/connection';
+import { installQueries } from './install-queries';
+import { setListRange, useListRange } from './install-range';
+import { InstallsPanel } from './installs-panel';
+
+export default function WorkspaceInstalls({
+  workspaceId,
+  workspaceName,
+}: {
+  workspaceId: string;
+  workspaceName: string;
+}) {
+  const { client, connectionId } = useConnection();
+  const range = useListRange();
+  return (
+    <InstallsPanel
+      title="Installs in this workspace"
+      subject={workspaceName}
+      range={range}
+      onRangeChange={setListRange}
+      options={(r) => installQueries.workspace(client, connectionId, workspaceId, r)}
+      note="All passes together. Each row below shows its own change over the same period."
+      className="mt-6"
+    />
+  );
+}
