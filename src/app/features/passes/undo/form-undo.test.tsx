@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TYPING_PAUSE_MS, useFormUndo } from './form-undo';
@@ -21,7 +21,9 @@ function Harness() {
   const rows = useFieldArray({ control: form.control, name: 'rows' });
   const root = useRef<HTMLFormElement>(null);
   const undo = useFormUndo(form, root);
-  api = { reset: undo.reset, discard: () => form.reset() };
+  useEffect(() => {
+    api = { reset: undo.reset, discard: () => form.reset() };
+  });
   return (
     <form ref={root} aria-label="Pass">
       <label>
@@ -45,7 +47,6 @@ function Harness() {
         Add row
       </button>
       <UndoButtons undo={undo} />
-      <output aria-label="State">{JSON.stringify(form.watch())}</output>
     </form>
   );
 }
