@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { cx } from '../../../lib/cx';
-import { APPLE_MAX_SECONDARY } from '../../../../contract/wallet-rules';
+import { APPLE_IMAGE_POINTS, APPLE_MAX_SECONDARY } from '../../../../contract/wallet-rules';
 import {
   type ApplePreviewModel,
   type PreviewBackFieldModel,
@@ -21,8 +21,8 @@ export interface ApplePassPreviewProps {
 }
 
 /**
- * Apple Wallet store card at 320 px wide. Apple lays passes out on a 375 pt grid (the strip is
- * 375 × 123 pt), so point sizes below are scaled by 320 / 375.
+ * Apple Wallet store card at 320 px wide. Apple lays passes out on a 375 pt grid (a store card's
+ * strip is 375 × 144 pt), so point sizes below are scaled by 320 / 375.
  */
 const CARD_WIDTH = 320;
 const SCALE = CARD_WIDTH / 375;
@@ -176,7 +176,7 @@ function AppleFront({ model, onSelect }: PartProps) {
             // The largest image of the editor's first screen: ask for it first.
             fetchPriority="high"
             className="block w-full object-cover"
-            style={{ aspectRatio: '375 / 123' }}
+            style={{ aspectRatio: `${APPLE_IMAGE_POINTS.strip.width} / ${APPLE_IMAGE_POINTS.strip.height}` }}
           />
         </Selectable>
       ) : null}

@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { APPLE_IMAGE_POINTS, GOOGLE_HERO_MIN_RATIO } from '../../../../contract/wallet-rules';
 import { cx } from '../../../lib/cx';
 import { GOOGLE_MAX_ROWS, GOOGLE_ROW_SIZE } from '../../../../contract/wallet-rules';
 import {
@@ -22,6 +23,10 @@ export interface GooglePassPreviewProps {
 }
 
 const CARD_WIDTH = 320;
+/** What a store-card strip (375:144) loses as Google's 3:1 hero, top and bottom together. */
+const HERO_CUT = Math.round(
+  (1 - APPLE_IMAGE_POINTS.strip.width / GOOGLE_HERO_MIN_RATIO / APPLE_IMAGE_POINTS.strip.height) * 100,
+);
 const GOOGLE_BLUE = '#0B57D0';
 const cardShell =
   'relative overflow-hidden rounded-[20px] shadow-[0_1px_2px_rgb(0_0_0/0.15),0_6px_20px_-6px_rgb(0_0_0/0.25)]';
@@ -186,7 +191,12 @@ function GoogleFront({ model, onSelect }: PartProps) {
           onSelect={onSelect}
           className="rounded-none"
         >
-          <img src={model.heroUrl} alt="" className="block w-full object-cover" style={{ aspectRatio: '3 / 1' }} />
+          <img
+            src={model.heroUrl}
+            alt=""
+            className="block w-full object-cover"
+            style={{ aspectRatio: `${GOOGLE_HERO_MIN_RATIO} / 1` }}
+          />
         </Selectable>
       ) : null}
     </div>
@@ -324,6 +334,8 @@ function GoogleNotes({ model, side }: { model: GooglePreviewModel; side: GoogleS
       );
     }
     if (model.backgroundIsDefault) notes.push('No background colour: Google uses the logo’s dominant colour');
+    if (model.heroUrl)
+      notes.push(`Hero: Google shows the strip’s middle band at 3:1 (about ${HERO_CUT} % of its height is cut)`);
   } else if (model.appLink?.truncated) {
     notes.push(`The app link text is cut to 30 characters: “${model.appLink.fullText}”`);
   }

@@ -48,8 +48,16 @@ function Banner({
   );
 }
 
+/** Fields with a change message: when several change in one update, iOS sends one generic banner. */
+function changeMessageCount(pass: PreviewPass): number {
+  const meta = pass.passMetadata;
+  const fields = [meta?.topField, ...(meta?.secondaryFields ?? []), ...(meta?.backFields ?? [])];
+  return fields.filter((field) => typeof field?.changeMessage === 'string' && field.changeMessage.trim()).length;
+}
+
 export const LockScreenPreview = memo(function LockScreenPreview({ pass, onSelectField }: LockScreenPreviewProps) {
   const model = useMemo(() => toLockScreenPreview(pass), [pass]);
+  const several = useMemo(() => changeMessageCount(pass) > 1, [pass]);
   return (
     <div
       className="relative flex w-[320px] flex-col overflow-hidden rounded-[36px] bg-[linear-gradient(160deg,#1B2A4A_0%,#3B3563_55%,#6B4A6E_100%)] px-3.5 pt-5 pb-6 text-white shadow-[0_8px_24px_-6px_rgb(0_0_0/0.35)] ring-[6px] ring-[#111]"
@@ -82,6 +90,14 @@ export const LockScreenPreview = memo(function LockScreenPreview({ pass, onSelec
             No field has a change message, so updates arrive silently
           </p>
         )}
+        {model.notification && several ? (
+          <div data-testid="generic-banner">
+            <p className="px-1 pb-1 text-[11px] text-white/80">
+              If several of these fields change in one update, iOS shows one generic banner instead:
+            </p>
+            <Banner iconUrl={model.iconUrl} title={model.notification.title} body="Pass updated" caption="now" />
+          </div>
+        ) : null}
         {model.location ? (
           <Selectable
             path={model.location.path}

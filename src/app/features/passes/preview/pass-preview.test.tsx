@@ -209,8 +209,12 @@ describe('GooglePassPreview', () => {
 describe('LockScreenPreview', () => {
   it('shows the update banner and the location card', () => {
     render(<LockScreenPreview pass={examplePass()} />);
-    expect(screen.getByText('BEAN & BLOOM')).toBeInTheDocument();
+    expect(screen.getAllByText('BEAN & BLOOM')[0]).toBeInTheDocument();
     expect(screen.getByText('Your bean count changed')).toBeInTheDocument();
+    // Several fields carry a change message: iOS's single generic banner is shown too.
+    const generic = screen.getByTestId('generic-banner');
+    expect(generic).toHaveTextContent('If several of these fields change in one update, iOS shows one generic banner');
+    expect(within(generic).getByText('Pass updated')).toBeInTheDocument();
     expect(
       screen.getByText("You're a block from Bean & Bloom Pearl. Show your card to earn beans."),
     ).toBeInTheDocument();
