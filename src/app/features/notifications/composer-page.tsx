@@ -68,6 +68,15 @@ export default function ComposerPage({
         >
           {describeError(failure)}
         </Alert>
+      ) : editing.data && editing.data.passSerialNumber !== passId ? (
+        <Alert tone="warning" className="mt-6" title="This notification belongs to another pass">
+          <Link
+            to={paths.notify(workspaceId, editing.data.passSerialNumber ?? '', editing.data.id)}
+            className="font-medium underline"
+          >
+            Open it with its pass
+          </Link>
+        </Alert>
       ) : editing.data && !isEditableNotification(editing.data.status) ? (
         <Alert tone="info" className="mt-6" title="This notification can no longer be edited">
           It has been sent (or is being sent); its figures are in the history below.{' '}
