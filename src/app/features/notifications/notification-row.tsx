@@ -136,8 +136,8 @@ function SentFacts({ notification: n, workspaceId }: { notification: Notificatio
     <div className="mt-3 border-t border-surface-border pt-3">
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
         {facts.map(([term, value]) => (
-          <div key={term} className="flex gap-2 sm:block">
-            <dt className="text-xs text-ink-subtle">{term}</dt>
+          <div key={term} className="flex items-baseline gap-2 sm:block">
+            <dt className="w-20 shrink-0 text-xs text-ink-subtle sm:w-auto">{term}</dt>
             <dd className="font-medium text-ink tabular-nums">{value}</dd>
           </div>
         ))}
