@@ -39,7 +39,13 @@ export async function readLimited(request: Request, max: number, into?: Uint8Arr
     return { ok: false, drained: false };
   }
   // With a declared length the bytes land in one buffer, without chunks and a concatenated copy.
-  const exact = over ? undefined : into ? into.subarray(0, max) : Number.isFinite(declared) ? new Uint8Array(declared) : undefined;
+  const exact = over
+    ? undefined
+    : into
+      ? into.subarray(0, max)
+      : Number.isFinite(declared)
+        ? new Uint8Array(declared)
+        : undefined;
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -46,7 +46,9 @@ async function expect413(send: () => Promise<Response>, what: string): Promise<v
   try {
     res = await send();
   } catch (error) {
-    throw new Error(`${what}: the request failed instead of reading a 413 (${String((error as Error).cause ?? error)})`);
+    throw new Error(
+      `${what}: the request failed instead of reading a 413 (${String((error as Error).cause ?? error)})`,
+    );
   }
   expect(res.status, what).toBe(413);
   const body = ApiErrorBodySchema.parse(await res.json());

@@ -45,21 +45,76 @@ export function jsonDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-/** The body as a JSON object; malformed JSON, too-deep nesting and non-objects are 400s, never 500s. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8');
+/** A high surrogate without its low half, or a low one without its high half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Field paths reported for text that cannot be stored as sent (the first ones are enough to act on). */
+const MAX_TEXT_PROBLEMS = 20;
+
+/**
+ * The body as a JSON object; malformed JSON, too-deep nesting and non-objects are 400s, never
+ * 500s. Nothing is stored other than as sent: bytes that are not UTF-8 (which decoding would turn
+ * into U+FFFD), lone surrogates (which become U+FFFD on the way out) and numbers that overflow to
+ * Infinity (which JSON stores as null) are refused at their field path.
+ */
 export async function readJsonObject(c: Context<AppEnv>): Promise<JsonObject> {
-  const text = await c.req.text();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  let text: string;
+  let invalidUtf8 = false;
+  try {
+    text = STRICT_UTF8.decode(bytes);
+  } catch {
+    text = LENIENT_UTF8.decode(bytes);
+    invalidUtf8 = true;
+  }
   if (text.trim() === '') throw invalidInput({ body: 'A JSON object is required' });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw invalidInput({ body: 'The body is not valid JSON' });
+    throw invalidInput({ body: invalidUtf8 ? 'The body is not valid UTF-8' : 'The body is not valid JSON' });
   }
   if (!isObject(value)) throw invalidInput({ body: 'The body must be a JSON object' });
   if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
     throw invalidInput({ body: `The body may nest objects and arrays at most ${MAX_JSON_DEPTH} levels deep` });
   }
+  const problems: Record<string, string> = {};
+  findTextProblems(value, '', invalidUtf8, problems);
+  if (invalidUtf8 && Object.keys(problems).length === 0) problems.body = 'The body is not valid UTF-8';
+  if (Object.keys(problems).length > 0) throw invalidInput(problems);
   return value;
+}
+
+/** Walks a parsed body (depth already bounded) collecting what could not be stored as sent. */
+function findTextProblems(value: unknown, path: string, invalidUtf8: boolean, out: Record<string, string>): void {
+  if (Object.keys(out).length >= MAX_TEXT_PROBLEMS) return;
+  const at = path === '' ? 'body' : path;
+  if (typeof value === 'string') {
+    const problem = textProblem(value, invalidUtf8);
+    if (problem) out[at] = problem;
+  } else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out[at] = 'This number is too large: it would be stored as null';
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) =>
+      findTextProblems(item, path === '' ? String(index) : `${path}.${index}`, invalidUtf8, out),
+    );
+  } else if (isObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const itemPath = path === '' ? key : `${path}.${key}`;
+      const keyProblem = textProblem(key, invalidUtf8);
+      if (keyProblem) out[itemPath] = `This key: ${keyProblem.charAt(0).toLowerCase()}${keyProblem.slice(1)}`;
+      else findTextProblems(item, itemPath, invalidUtf8, out);
+    }
+  }
+}
+
+function textProblem(text: string, invalidUtf8: boolean): string | undefined {
+  if (LONE_SURROGATE.test(text))
+    return 'Contains half of a surrogate pair (a lone \\uD800–\\uDFFF): send well-formed Unicode';
+  // Decoding replaced the invalid bytes with U+FFFD: this is where they were.
+  if (invalidUtf8 && text.includes('\uFFFD')) return 'Contains bytes that are not valid UTF-8';
+  return undefined;
 }
 
 /** Parses with a contract schema; failures become one `context` entry per offending field path. */

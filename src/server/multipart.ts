@@ -6,7 +6,11 @@
  */
 const CRLF = Buffer.from('\r\n');
 
-export function multipartField(contentType: string | undefined, body: Uint8Array, field: string): Uint8Array | undefined {
+export function multipartField(
+  contentType: string | undefined,
+  body: Uint8Array,
+  field: string,
+): Uint8Array | undefined {
   if (!contentType || !/^multipart\/form-data\s*;/i.test(contentType)) return undefined;
   const match = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   const boundaryText = match?.[1] ?? match?.[2];

@@ -30,7 +30,13 @@ function noisePng(width: number, height: number): Uint8Array {
 }
 
 function rssMb(pid: number): number {
-  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+  return (
+    Number(
+      execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+        .toString()
+        .trim(),
+    ) / 1024
+  );
 }
 
 let main: MainProcess | undefined;
@@ -65,7 +71,9 @@ describe('upload memory', () => {
     samples.push(rssMb(pid));
     const peak = Math.max(...samples);
     const after = samples.at(-1) ?? 0;
-    console.log(`upload memory: start ${samples[0]?.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after ${after.toFixed(0)} MB`);
+    console.log(
+      `upload memory: start ${samples[0]?.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after ${after.toFixed(0)} MB`,
+    );
     expect(peak).toBeLessThan(RSS_LIMIT_MB);
     expect(after).toBeLessThan(RSS_LIMIT_MB);
   });

@@ -49,7 +49,13 @@ describe('opening the database', () => {
          google_pass_link, doc, created_time, updated_time, created_by, updated_by)
        VALUES (@id, @workspace_id, @account_id, @pass_name, @pass_name_key, @pass_name_lower, @status, @slug,
          @google_pass_link, @doc, @created_time, @updated_time, @created_by, @updated_by)`,
-    ).run({ ...row, id: 'newer-pass', workspace_id: WS_B, updated_time: 'x', created_time: '2999-01-01T00:00:00.000Z' });
+    ).run({
+      ...row,
+      id: 'newer-pass',
+      workspace_id: WS_B,
+      updated_time: 'x',
+      created_time: '2999-01-01T00:00:00.000Z',
+    });
     db.pragma('user_version = 1');
     db.close();
 

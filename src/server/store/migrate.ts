@@ -8,9 +8,9 @@ import { randomSlug } from '../ids';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema';
 
 /** Tables and indexes SCHEMA_SQL creates; a database missing any of them needs SCHEMA_SQL run. */
-const SCHEMA_OBJECTS = [...SCHEMA_SQL.matchAll(/CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\s+IF\s+NOT\s+EXISTS\s+(\w+)/gi)].map(
-  (m) => m[1] ?? '',
-);
+const SCHEMA_OBJECTS = [
+  ...SCHEMA_SQL.matchAll(/CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\s+IF\s+NOT\s+EXISTS\s+(\w+)/gi),
+].map((m) => m[1] ?? '');
 
 /** Connection settings (never written to the file) and the schema, migrated only when needed. */
 export function prepareDatabase(db: Database.Database): void {
@@ -22,7 +22,8 @@ export function prepareDatabase(db: Database.Database): void {
   db.pragma('busy_timeout = 5000');
 
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) throw new Error(`sandbox.db has schema ${version}; this server knows ${SCHEMA_VERSION}`);
+  if (version > SCHEMA_VERSION)
+    throw new Error(`sandbox.db has schema ${version}; this server knows ${SCHEMA_VERSION}`);
   if (version === SCHEMA_VERSION && missingObjects(db).length === 0) return;
   db.transaction(() => {
     if (version === 1) makeSlugsGlobal(db);
@@ -47,7 +48,9 @@ function missingObjects(db: Database.Database): string[] {
  * others get a fresh random one (their old link showed the oldest pass anyway).
  */
 function makeSlugsGlobal(db: Database.Database): void {
-  const rows = db.prepare<[], { id: string; slug: string }>('SELECT id, slug FROM passes ORDER BY created_time, id').all();
+  const rows = db
+    .prepare<[], { id: string; slug: string }>('SELECT id, slug FROM passes ORDER BY created_time, id')
+    .all();
   const taken = new Set<string>();
   const rename = db.prepare<[string, string]>('UPDATE passes SET slug = ? WHERE id = ?');
   for (const row of rows) {
