@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect, useId, useMemo, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { PASS_STATUSES } from '../../../../contract/rules';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Alert } from '../../../components/ui/alert';
@@ -7,37 +7,27 @@ import { Button } from '../../../components/ui/button';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { cx } from '../../../lib/cx';
-import { formatExact, formatRelative } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { Link, navigate, paths, setSearchParams, useSearchParams } from '../../../history-router';
 import { type PassListFilters, passQueries } from '../api/pass-queries';
-import { StatusToggle } from '../status/status-toggle';
-import { loadEditor } from '../editor-loader';
-import { CountCell } from './count-cell';
+import { loadEditorWhenQuiet } from '../editor-loader';
 import { NewPassDialog } from './new-pass-dialog';
-import { PassThumbnail } from './pass-thumbnail';
-import { StatusBadge } from './status-badge';
+import { PassTable } from './pass-table';
 import { ListSkeleton, SummaryBarSkeleton } from './list-skeleton';
 import { SummaryBar } from './summary-bar';
+import { useVisibleCounts } from './use-visible-counts';
 
 // The preview (and its QR encoder) loads only when a marketer opens one from the list.
 const PassPreviewDrawer = lazy(() => import('../preview/pass-preview-drawer'));
+// The workspace's count chart and its charting library load after the list, in their own chunk.
+const WorkspaceInstalls = lazy(() => import('../../installs/workspace-installs'));
 
-/** Once the list is shown, the editor's code loads in the background so opening a pass is quick. */
-function useEditorCodeWhenIdle(ready: boolean) {
-  useEffect(() => {
-    if (!ready) return undefined;
-    const load = () => void loadEditor().catch(() => undefined);
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(load, { timeout: 3000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const timer = window.setTimeout(load, 1500);
-    return () => window.clearTimeout(timer);
-  }, [ready]);
+/** Once the list is shown and the page is quiet, the editor's code loads so opening a pass is quick. */
+function useEditorCodeWhenQuiet(ready: boolean) {
+  useEffect(() => (ready ? loadEditorWhenQuiet() : undefined), [ready]);
 }
 
-/** How often counts refresh while the tab is visible (react-query pauses it when hidden). */
+/** How often the counts of the rows on screen refresh while the tab is visible. */
 export const COUNTS_REFRESH_MS = 5_000;
 
 const STATUS_OPTIONS = ['All', ...PASS_STATUSES] as const;
@@ -56,18 +46,31 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
   const filters = readFilters(params);
   const workspaceName = workspaces.find((w) => w.id === workspaceId)?.name ?? workspaceId;
 
+  const listOptions = passQueries.list(client, connectionId, workspaceId, filters);
   const list = useInfiniteQuery({
-    ...passQueries.list(client, connectionId, workspaceId, filters),
-    refetchInterval: COUNTS_REFRESH_MS,
+    ...listOptions,
+    // Re-reading every loaded page on focus would cost as many requests as pages: the rows on
+    // screen are refreshed instead (useVisibleCounts), at once when the tab is shown again.
+    refetchOnWindowFocus: false,
   });
   const passes = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  useEditorCodeWhenIdle(list.isSuccess);
+  const visibleIds = useRef<string[]>([]);
+  useVisibleCounts({
+    client,
+    workspaceId,
+    listKey: listOptions.queryKey,
+    visibleIdsRef: visibleIds,
+    intervalMs: COUNTS_REFRESH_MS,
+    enabled: list.isSuccess,
+  });
+  useEditorCodeWhenQuiet(list.isSuccess);
   const filtering = filters.query.trim() !== '' || filters.status !== 'All';
   // `undefined`: closed; `null`: a new pass; a pass: duplicate it.
   const [creating, setCreating] = useState<WalletPass | null | undefined>(undefined);
   const [previewId, setPreviewId] = useState<string | null>(null);
   // The live list copy, so counts and status in the open preview stay current.
   const previewing = previewId ? passes.find((p) => p.id === previewId) : undefined;
+  const onPreview = useCallback((pass: WalletPass) => setPreviewId(pass.id), []);
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
@@ -105,6 +108,10 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
       ) : null}
 
       {list.data ? <SummaryBar passes={passes} hasMore={list.hasNextPage} /> : <SummaryBarSkeleton />}
+
+      <Suspense fallback={<div className="mt-6 h-[404px] rounded-card border border-surface-border bg-surface" />}>
+        <WorkspaceInstalls workspaceId={workspaceId} workspaceName={workspaceName} />
+      </Suspense>
 
       <ListToolbar filters={filters} />
 
@@ -145,8 +152,13 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
               passes={passes}
               workspaceId={workspaceId}
               onDuplicate={setCreating}
-              onPreview={(pass) => setPreviewId(pass.id)}
+              onPreview={onPreview}
+              visibleIdsRef={visibleIds}
             />
+            <p role="status" className="sr-only">
+              {passes.length === 1 ? '1 pass' : `${passes.length} passes`} loaded
+              {list.hasNextPage ? ', more can be loaded' : ''}
+            </p>
             <div className="mt-4 flex flex-col items-center gap-2">
               {list.hasNextPage ? (
                 <Button onClick={() => void list.fetchNextPage()} busy={list.isFetchingNextPage}>
@@ -240,132 +252,5 @@ function EmptyState({ filtering }: { filtering: boolean }) {
         </>
       )}
     </div>
-  );
-}
-
-function PassTable({
-  passes,
-  workspaceId,
-  onDuplicate,
-  onPreview,
-}: {
-  passes: WalletPass[];
-  workspaceId: string;
-  onDuplicate: (pass: WalletPass) => void;
-  onPreview: (pass: WalletPass) => void;
-}) {
-  return (
-    <div className="overflow-x-auto rounded-card border border-surface-border bg-surface shadow-card">
-      <table className="w-full min-w-[880px] border-collapse text-left">
-        <caption className="sr-only">Passes with their status and install counts</caption>
-        <thead className="border-b border-surface-border bg-surface-sunken text-xs font-medium tracking-wide text-ink-muted uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Pass
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Status
-            </th>
-            <th scope="col" className="px-4 py-3 text-right">
-              Issued
-            </th>
-            <th scope="col" className="px-4 py-3 text-right">
-              Active
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Updated
-            </th>
-            <th scope="col" className="px-4 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-surface-border">
-          {passes.map((pass) => (
-            <PassRow
-              key={pass.id}
-              pass={pass}
-              workspaceId={workspaceId}
-              onDuplicate={onDuplicate}
-              onPreview={onPreview}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function PassRow({
-  pass,
-  workspaceId,
-  onDuplicate,
-  onPreview,
-}: {
-  pass: WalletPass;
-  workspaceId: string;
-  onDuplicate: (pass: WalletPass) => void;
-  onPreview: (pass: WalletPass) => void;
-}) {
-  const name = pass.passName || 'Untitled pass';
-  const queryClient = useQueryClient();
-  const { client, connectionId } = useConnection();
-  const prefetch = () => void queryClient.prefetchQuery(passQueries.detail(client, connectionId, workspaceId, pass.id));
-  return (
-    <tr className="hover:bg-surface-sunken/60">
-      <td className="px-4 py-3">
-        <div className="flex items-center gap-3">
-          <PassThumbnail pass={pass} />
-          <div className="min-w-0">
-            <Link
-              to={paths.pass(workspaceId, pass.id)}
-              // Pointing at or focusing a pass starts reading it, so the editor opens with it.
-              onPointerEnter={prefetch}
-              onFocus={prefetch}
-              className="block truncate font-medium text-ink hover:text-brand-700 hover:underline"
-            >
-              {name}
-            </Link>
-            <p className="truncate text-xs text-ink-subtle">{pass.passMetadata?.organizationName}</p>
-          </div>
-        </div>
-      </td>
-      <td className="px-4 py-3">
-        {pass.status === 'Draft' || pass.status === 'Published' ? (
-          <StatusToggle pass={pass} workspaceId={workspaceId} size="sm" />
-        ) : (
-          <StatusBadge status={pass.status} />
-        )}
-      </td>
-      <td className="px-4 py-3">
-        <CountCell
-          what="Issued"
-          total={pass.totalIssuedCount}
-          apple={pass.appleIssuedCount}
-          google={pass.googleIssuedCount}
-        />
-      </td>
-      <td className="px-4 py-3">
-        <CountCell
-          what="Active"
-          total={pass.totalActiveCount}
-          apple={pass.appleActiveCount}
-          google={pass.googleActiveCount}
-        />
-      </td>
-      <td className="px-4 py-3 text-sm whitespace-nowrap text-ink-muted">
-        <time dateTime={pass.updatedTime ?? undefined} title={formatExact(pass.updatedTime)}>
-          {formatRelative(pass.updatedTime)}
-        </time>
-      </td>
-      <td className="px-4 py-3 text-right whitespace-nowrap">
-        <Button size="sm" variant="ghost" onClick={() => onPreview(pass)} aria-label={`Preview ${name}`}>
-          Preview
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => onDuplicate(pass)} aria-label={`Duplicate ${name}`}>
-          Duplicate
-        </Button>
-      </td>
-    </tr>
   );
 }

@@ -1,0 +1,105 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { memo } from 'react';
+import type { WalletPass } from '../../../../contract/schemas';
+import { Button } from '../../../components/ui/button';
+import { useConnection } from '../../../lib/connection';
+import { formatExact, formatRelative } from '../../../lib/format';
+import { Link, paths } from '../../../history-router';
+import { passQueries } from '../api/pass-queries';
+import { loadEditor } from '../editor-loader';
+import { StatusToggle } from '../status/status-toggle';
+import { CountCell } from './count-cell';
+import { PassThumbnail } from './pass-thumbnail';
+import { StatusBadge } from './status-badge';
+
+export interface PassRowProps {
+  pass: WalletPass;
+  workspaceId: string;
+  /** Position in the whole list, from 0 (`data-index`, and `aria-rowindex` after the header). */
+  index: number;
+  onDuplicate: (pass: WalletPass) => void;
+  onPreview: (pass: WalletPass) => void;
+}
+
+/**
+ * Every row has this height (its border included), whatever it shows: the list computes which
+ * rows are on screen from it (use-window-rows.ts). Names and texts are cut to one line.
+ */
+export const PASS_ROW_HEIGHT = 65;
+
+/**
+ * One pass of the list table. Memoised: a count refresh or a loaded page re-renders only the rows
+ * whose pass object changed.
+ */
+export const PassRow = memo(function PassRow({ pass, workspaceId, index, onDuplicate, onPreview }: PassRowProps) {
+  const name = pass.passName || 'Untitled pass';
+  const queryClient = useQueryClient();
+  const { client, connectionId } = useConnection();
+  // Pointing at or focusing a pass is the sign it may be opened: its data and the editor's code
+  // start loading then (the list itself never waits for the editor's code).
+  const prefetch = () => {
+    void loadEditor().catch(() => undefined);
+    void queryClient.prefetchQuery(passQueries.detail(client, connectionId, workspaceId, pass.id));
+  };
+  return (
+    <tr
+      data-index={index}
+      // Row 1 is the header row.
+      aria-rowindex={index + 2}
+      className="h-[65px] border-b border-surface-border hover:bg-surface-sunken/60"
+    >
+      <td className="px-4 py-3">
+        <div className="flex items-center gap-3">
+          <PassThumbnail pass={pass} />
+          <div className="min-w-0">
+            <Link
+              to={paths.pass(workspaceId, pass.id)}
+              onPointerEnter={prefetch}
+              onFocus={prefetch}
+              className="block truncate font-medium text-ink hover:text-brand-700 hover:underline"
+            >
+              {name}
+            </Link>
+            <p className="truncate text-xs text-ink-subtle">{pass.passMetadata?.organizationName}</p>
+          </div>
+        </div>
+      </td>
+      <td className="px-4 py-3">
+        {pass.status === 'Draft' || pass.status === 'Published' ? (
+          <StatusToggle pass={pass} workspaceId={workspaceId} size="sm" />
+        ) : (
+          <StatusBadge status={pass.status} />
+        )}
+      </td>
+      <td className="px-4 py-3">
+        <CountCell
+          what="Issued"
+          total={pass.totalIssuedCount}
+          apple={pass.appleIssuedCount}
+          google={pass.googleIssuedCount}
+        />
+      </td>
+      <td className="px-4 py-3">
+        <CountCell
+          what="Active"
+          total={pass.totalActiveCount}
+          apple={pass.appleActiveCount}
+          google={pass.googleActiveCount}
+        />
+      </td>
+      <td className="px-4 py-3 text-sm whitespace-nowrap text-ink-muted">
+        <time dateTime={pass.updatedTime ?? undefined} title={formatExact(pass.updatedTime)}>
+          {formatRelative(pass.updatedTime)}
+        </time>
+      </td>
+      <td className="px-4 py-3 text-right whitespace-nowrap">
+        <Button size="sm" variant="ghost" onClick={() => onPreview(pass)} aria-label={`Preview ${name}`}>
+          Preview
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => onDuplicate(pass)} aria-label={`Duplicate ${name}`}>
+          Duplicate
+        </Button>
+      </td>
+    </tr>
+  );
+});
