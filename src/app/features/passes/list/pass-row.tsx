@@ -96,6 +96,13 @@ export const PassRow = memo(function PassRow({ pass, workspaceId, index, onDupli
         <Button size="sm" variant="ghost" onClick={() => onPreview(pass)} aria-label={`Preview ${name}`}>
           Preview
         </Button>
+        <Link
+          to={paths.notify(workspaceId, pass.id)}
+          aria-label={`Notify holders of ${name}`}
+          className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink"
+        >
+          Notify
+        </Link>
         <Button size="sm" variant="ghost" onClick={() => onDuplicate(pass)} aria-label={`Duplicate ${name}`}>
           Duplicate
         </Button>
