@@ -14,7 +14,7 @@ import { MAX_JSON_BODY_BYTES, limitBody } from './body-limit';
 import { ControllableClock, systemClock } from './clock';
 import type { Clock } from './clock';
 import { compressJson } from './compression';
-import { ApiError, errorBody, notFound, payloadTooLarge } from './errors';
+import { ApiError, errorBody, insufficientStorage, isStorageFull, notFound, payloadTooLarge } from './errors';
 import { hostCheck } from './host-check';
 import { errorResponse } from './http';
 import type { PublicOrigin } from './http';
@@ -129,6 +129,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (error instanceof ApiError) return errorResponse(c, error);
     if (error instanceof Error && error.name === 'BodyLimitError') {
       return errorResponse(c, payloadTooLarge({ body: 'The request body is too large' }));
+    }
+    if (isStorageFull(error)) {
+      // Nothing was written (the transaction rolled back); reads go on, and writes work again
+      // as soon as there is room, without a restart.
+      logger.warn('disk full: write refused', { txId: c.get('txId'), method: c.req.method, path: c.req.path });
+      return errorResponse(c, insufficientStorage());
     }
     logger.error('unhandled error', {
       txId: c.get('txId'),

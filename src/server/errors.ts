@@ -52,5 +52,18 @@ export const payloadTooLarge = (
   context: ErrorContext,
   message = 'The request body is too large.',
   closeConnection = true,
-) =>
-  new ApiError(413, ERROR_CODES.payloadTooLarge, message, context, closeConnection ? { Connection: 'close' } : {});
+) => new ApiError(413, ERROR_CODES.payloadTooLarge, message, context, closeConnection ? { Connection: 'close' } : {});
+
+/** SQLite could not write: the disk (or its quota) is full, or the write itself failed. */
+export function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'));
+}
+
+export const insufficientStorage = () =>
+  new ApiError(
+    507,
+    'INSUFFICIENT_STORAGE',
+    'The sandbox’s disk is full, so nothing was saved. Reads still work; writes work again once there is free space.',
+    {},
+  );

@@ -7,6 +7,7 @@
  *   to the client (a tee of the body, never a buffered response), at most one sample per pass per
  *   `PROXY_SAMPLE_INTERVAL_MS`. Nothing is recorded when nobody looks: gaps stay gaps.
  */
+import { isStorageFull } from '../errors';
 import type { SandboxStore } from '../store/sandbox-store';
 import type { Counts, InstallHistory, SampleInput } from './install-history';
 import { seedInstallHistory } from './install-history-seed';
@@ -32,7 +33,13 @@ export function seedSandboxHistory(store: SandboxStore, history: InstallHistory,
       counts: pass.counts,
     })),
   );
-  return seedInstallHistory(history, passes, now);
+  try {
+    return seedInstallHistory(history, passes, now);
+  } catch (error) {
+    // On a full disk the server still starts; the demo history is seeded at a later start.
+    if (isStorageFull(error)) return 0;
+    throw error;
+  }
 }
 
 /** Subscribes to the store; returns `flush` (also run when the studio database closes). */
@@ -56,7 +63,12 @@ export function recordSandboxInstalls(
       samples.push({ passId, workspaceId, t, counts, status: pass?.status });
     }
     pending.clear();
-    history.record(samples, { onlyChanges: true });
+    try {
+      history.record(samples, { onlyChanges: true });
+    } catch {
+      // A full disk (or a closed database) loses these samples, not the server: a timer's throw
+      // would end the process.
+    }
   };
   store.onPassChanged((passId, workspaceId) => {
     pending.set(passId, workspaceId);
@@ -69,8 +81,17 @@ export function recordSandboxInstalls(
 }
 
 export function startCompaction(history: InstallHistory, intervalMs = COMPACTION_INTERVAL_MS): () => void {
-  history.compact();
-  const timer = setInterval(() => history.compact(), intervalMs);
+  // A full disk must neither stop the server from starting nor crash it from a timer: the
+  // compaction is simply tried again at the next interval.
+  const compact = () => {
+    try {
+      history.compact();
+    } catch {
+      // Retried at the next interval.
+    }
+  };
+  compact();
+  const timer = setInterval(compact, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }
