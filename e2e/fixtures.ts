@@ -8,23 +8,10 @@ import {
   WalletPassSchema,
   type WalletPass,
 } from '../src/contract/schemas';
-import { createCanvas, encodePng, hexColor } from '../src/server/seed/png';
 import { buildCreatePass } from '../src/testing/factories';
+import { noisePng, solidPng } from '../src/testing/png-files';
 
-/** A real PNG of the given size in one colour. */
-export function solidPng(width: number, height: number, color = '#2A4BCB'): Buffer {
-  const canvas = createCanvas(width, height);
-  canvas.fillRect(0, 0, width, height, hexColor(color));
-  return Buffer.from(encodePng(canvas));
-}
-
-/** A real PNG of random pixels: it barely compresses, so its upload takes measurable time. */
-export function noisePng(width: number, height: number): Buffer {
-  const canvas = createCanvas(width, height);
-  for (let i = 0; i < canvas.data.length; i++) canvas.data[i] = Math.floor(Math.random() * 256);
-  return Buffer.from(encodePng(canvas));
-}
-
+export { noisePng, solidPng };
 
 /** A small Passport client for seeding and checking data through the real API. */
 export class PassportApi {

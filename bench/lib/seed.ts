@@ -2,15 +2,8 @@
 import { REQUIRED_PASS_IMAGES } from '../../src/contract/rules';
 import type { CreatePassRequest, WalletPass } from '../../src/contract/schemas';
 import { appleImageSize, imageSlotOf } from '../../src/contract/wallet-rules';
-import { createCanvas, encodePng, hexColor } from '../../src/server/seed/png';
 import { buildCreatePass } from '../../src/testing/factories';
-
-
-function solidPng(width: number, height: number, color: string): Uint8Array {
-  const canvas = createCanvas(width, height);
-  canvas.fillRect(0, 0, width, height, hexColor(color));
-  return encodePng(canvas);
-}
+import { solidPng } from '../../src/testing/png-files';
 
 export interface Seeded {
   apiKey: string;

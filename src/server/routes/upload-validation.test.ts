@@ -7,7 +7,7 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBodySchema, UploadResponseSchema } from '../../contract/schemas';
-import { createCanvas, encodePng } from '../seed/png';
+import { seedImages } from '../seed/seed-images';
 import { PNG_FILE_SIGNATURE, makePng, pngChunk, pngForm, pngHeaderOnly, startSandbox } from '../server.test-utils';
 import type { TestSandbox } from '../server.test-utils';
 
@@ -95,10 +95,8 @@ describe('uploads accept real PNGs', () => {
     // Ancillary chunks (text, gamma) are fine.
     const text = pngChunk('tEXt', new TextEncoder().encode('Comment\0hello'));
     await expectAccepted(buildPng({ width: 2, height: 2, before: [text] }), 'with tEXt');
-    // What the seed's own encoder writes (adaptive filters, several IDAT chunks possible).
-    const canvas = createCanvas(40, 30);
-    canvas.data.fill(180);
-    await expectAccepted(encodePng(canvas), 'seed encoder');
+    // The seed's own artwork (palette images with transparency, adaptive filters).
+    for (const image of seedImages('copperline')) await expectAccepted(image.png, `seed ${image.fileName}`);
     // The largest side allowed.
     await expectAccepted(makePng(4096, 1), '4096×1');
   });

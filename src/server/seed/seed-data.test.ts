@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_PASS_IMAGES, SLUG_PATTERN } from '../../contract/rules';
 import { CreateLocationRequestSchema, CreatePassRequestSchema } from '../../contract/schemas';
-import { IMAGE_SIZES } from './images';
-import { decodePng, readPngSize } from './png';
-import { buildSeed, timeOrderedId } from './seed-data';
+import { buildSeed } from './seed-data';
 import type { SeedPass } from './seed-types';
 import { Buffer } from 'node:buffer';
 
 const seed = buildSeed();
 const allPasses = seed.workspaces.flatMap((w) => w.passes);
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** The body a client would send to create the pass (upload keys stand in for the images). */
 function createBody(pass: SeedPass) {
@@ -78,33 +77,13 @@ describe('buildSeed', () => {
     }
   });
 
-  it('gives every pass logo, icon and strip PNGs of the Apple @3x sizes', () => {
+  it('gives every pass logo, icon and strip images, and some passes a footer', () => {
     for (const pass of allPasses) {
       const names = pass.images.map((i) => i.fileName);
       for (const required of REQUIRED_PASS_IMAGES) expect(names, pass.passName).toContain(required);
       expect(new Set(names).size).toBe(names.length);
-      for (const image of pass.images) {
-        const expected = IMAGE_SIZES[image.fileName.replace('.png', '') as keyof typeof IMAGE_SIZES];
-        expect(readPngSize(image.png), `${pass.passName} ${image.fileName}`).toEqual(expected);
-        if (image.fileName === 'strip.png') expect(image.png.length).toBeLessThan(200 * 1024);
-      }
     }
     expect(allPasses.filter((p) => p.images.some((i) => i.fileName === 'footer.png')).length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('draws logos on a transparent background and icons and strips opaque', () => {
-    const pass = allPasses[0]!;
-    const decoded = (name: string) => decodePng(pass.images.find((i) => i.fileName === name)!.png);
-    const logo = decoded('logo.png');
-    expect(logo.data[3]).toBe(0); // top-left corner
-    expect(logo.data.some((v, i) => i % 4 === 3 && v === 255)).toBe(true);
-    for (const name of ['icon.png', 'strip.png']) {
-      const { data } = decoded(name);
-      expect(
-        data.every((v, i) => i % 4 !== 3 || v === 255),
-        name,
-      ).toBe(true);
-    }
   });
 
   it('has plausible counts: issued ≥ active, some in thousands, a new pass with none', () => {
@@ -153,11 +132,18 @@ describe('buildSeed', () => {
     }
   });
 
-  it('orders pass ids by creation time and keeps times in 2025–2026', () => {
-    const byTime = [...allPasses].sort((a, b) => a.createdTime.localeCompare(b.createdTime)).map((p) => p.id);
-    expect([...byTime].sort()).toEqual(byTime);
+  it('gives random UUIDs (version 4) and keeps times in 2025–2026', () => {
+    const ids = [
+      ...seed.workspaces.map((w) => w.id),
+      ...allPasses.map((p) => p.id),
+      ...allPasses.flatMap((p) =>
+        (p.passMetadata.backFields ?? []).flatMap((f) => (f.value ?? []).map((l) => l.shortLinkId)),
+      ),
+      allPasses[0]!.createdBy,
+    ].filter((id) => id !== undefined);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(UUID_V4);
     for (const p of allPasses) {
-      expect(p.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-6[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(p.createdTime.slice(0, 3)).toBe('202');
       expect(['2025', '2026']).toContain(p.createdTime.slice(0, 4));
       expect(p.updatedTime >= p.createdTime).toBe(true);
@@ -176,24 +162,25 @@ describe('buildSeed', () => {
     for (const key of seed.demoKeys) expect(key.apiKey).toMatch(/^ub_test_[a-z0-9_]+$/);
   });
 
-  it('is deterministic', () => {
-    // Compare image bytes with Buffer.equals: a deep equal over megabytes is needlessly slow.
-    const withoutImages = (data: typeof seed) =>
-      JSON.stringify(data, (key, value: unknown) => (key === 'png' ? undefined : value));
+  it('is the same on every build except for its ids, which are new each time', () => {
     const again = buildSeed();
-    expect(withoutImages(again)).toBe(withoutImages(seed));
-    const images = (data: typeof seed) => data.workspaces.flatMap((w) => w.passes.flatMap((p) => p.images));
-    const [a, b] = [images(seed), images(again)];
-    expect(a.length).toBe(b.length);
-    a.forEach((image, i) => expect(Buffer.from(image.png).equals(Buffer.from(b[i]!.png))).toBe(true));
-  });
-});
-
-describe('timeOrderedId', () => {
-  it('makes version 6 UUIDs that sort by time', () => {
-    const a = timeOrderedId('2025-10-02T14:05:11.482Z', 1, '5a6b7c8d9e01');
-    const b = timeOrderedId('2025-10-02T14:05:11.483Z', 0, '000000000000');
-    expect(a).toMatch(/^1f0[0-9a-f]{5}-[0-9a-f]{4}-6[0-9a-f]{3}-8001-5a6b7c8d9e01$/);
-    expect(a < b).toBe(true);
+    const ids = (data: typeof seed) => [
+      ...data.workspaces.map((w) => w.id),
+      ...data.workspaces.flatMap((w) => w.passes.map((p) => p.id)),
+    ];
+    for (const id of ids(again)) expect(ids(seed)).not.toContain(id);
+    // Replace each id by its position among the ids, and compare images by content.
+    const shape = (data: typeof seed) => {
+      const order = new Map<string, number>();
+      return JSON.stringify(data, (key, value: unknown) => {
+        if (key === 'png') return Buffer.from(value as Uint8Array).toString('base64');
+        if (typeof value === 'string' && UUID_V4.test(value)) {
+          if (!order.has(value)) order.set(value, order.size);
+          return `id-${order.get(value)}`;
+        }
+        return value;
+      });
+    };
+    expect(shape(again)).toBe(shape(seed));
   });
 });

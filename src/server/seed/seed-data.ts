@@ -2,44 +2,16 @@
  * The sandbox's starting data: two invented companies with passes that look like real ones
  * (loyalty, gift/store and membership cards), their artwork, and two public demo API keys.
  *
- * Everything is fixed: ids are time-ordered (UUID version 6) and derived from fixed timestamps,
- * short-link codes come from a seeded PRNG, and the images are drawn from brand descriptions.
- * So a fresh DATA_DIR always starts with byte-identical data, and links to seeded passes stay
- * valid across reseeds.
+ * Everything but the ids is fixed: names, fields, times, counts, short-link codes and the
+ * artwork (PNG files under `images/`) are the same on every install. Ids (workspaces, passes,
+ * short links, the seed's user) are fresh random UUIDs for each new DATA_DIR, as a real
+ * workspace's are: nothing can be reached by guessing or reusing an id from another install.
  */
+import { randomUUID } from 'node:crypto';
 import type { BackField, BackFieldLink, PassField, PassMetadata, UserDeepLink } from '../../contract/schemas';
 import type { PassStatus } from '../../contract/rules';
-import { type Brand, brandImages, clearImageCache, hashString, seededRandom } from './images';
+import { seedImages } from './seed-images';
 import type { SeedCounts, SeedData, SeedDemoKey, SeedPass, SeedWorkspace } from './seed-types';
-
-// ---------------------------------------------------------------------------------------------
-// Ids
-
-/** 100-ns intervals between the Gregorian epoch (1582-10-15) and the Unix epoch. */
-const GREGORIAN_OFFSET = 122_192_928_000_000_000n;
-
-/**
- * A UUID version 6 for a moment: the timestamp is stored most significant bits first, so ids of
- * later moments sort after earlier ones as plain strings. `sequence` (14 bits) tells apart ids
- * made in the same millisecond; `node` is 12 hex digits.
- */
-export function timeOrderedId(iso: string, sequence: number, node: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`Not a timestamp: ${iso}`);
-  if (!/^[0-9a-f]{12}$/.test(node)) throw new Error(`Node must be 12 lowercase hex digits: ${node}`);
-  const ticks = BigInt(ms) * 10_000n + GREGORIAN_OFFSET;
-  const hex = ticks.toString(16).padStart(15, '0');
-  const clock = (0x8000 | (sequence & 0x3fff)).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-6${hex.slice(12, 15)}-${clock}-${node}`;
-}
-
-/** Adds milliseconds to an ISO timestamp. */
-function later(iso: string, ms: number): string {
-  return new Date(Date.parse(iso) + ms).toISOString();
-}
-
-/** The sandbox's one user: it created every seeded pass. */
-export const SEED_USER_ID = timeOrderedId('2025-01-06T09:00:00.000Z', 1, '5e2d0a7c41b9');
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -75,7 +47,6 @@ interface PassSpec {
   notificationHeader: string;
   passLinkSlug: string;
   brand: Brand;
-  footer?: boolean;
   /** Host of the brand's short links. */
   shortHost: string;
   description: string;
@@ -91,23 +62,41 @@ interface PassSpec {
   counts: SeedCounts;
 }
 
+/** The pass colours of a brand, and the folder of its artwork under `images/`. */
+interface Brand {
+  key: string;
+  background: string;
+  foreground: string;
+}
+
 const BASE62 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
+/**
+ * A 5-character short-link code, the same for the same seed string on every install: FNV-1a of
+ * the string seeds a Mulberry32 generator.
+ */
 function shortCode(seed: string): string {
-  const random = seededRandom(hashString(seed));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+  let state = h >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   let code = '';
   for (let i = 0; i < 5; i++) code += BASE62[Math.floor(random() * BASE62.length)];
   return code;
 }
 
-function buildPass(spec: PassSpec, index: number, node: string): SeedPass {
-  const id = timeOrderedId(spec.createdTime, index, node);
-  let linkIndex = 0;
+function buildPass(spec: PassSpec, userId: string): SeedPass {
+  const id = randomUUID();
   const backFields: BackField[] = spec.backFields.map((field) => ({
     key: field.key,
     label: field.label,
     value: field.links.map((l): BackFieldLink => {
-      linkIndex += 1;
       if (!l.slug) return { text: l.text, link: l.link };
       return {
         text: l.text,
@@ -115,7 +104,7 @@ function buildPass(spec: PassSpec, index: number, node: string): SeedPass {
         slug: l.slug,
         shortLinkValue: `https://${spec.shortHost}/${shortCode(`${spec.passLinkSlug}/${l.slug}`)}`,
         // Short links were made a few seconds after the pass, in order.
-        shortLinkId: timeOrderedId(later(spec.createdTime, 4_000 + linkIndex * 731), linkIndex, node),
+        shortLinkId: randomUUID(),
         utmSource: 'wallet_pass',
       };
     }),
@@ -143,7 +132,7 @@ function buildPass(spec: PassSpec, index: number, node: string): SeedPass {
     notificationHeader: spec.notificationHeader,
     passLinkSlug: spec.passLinkSlug,
     passMetadata,
-    images: brandImages(spec.brand, { footer: spec.footer ?? false }),
+    images: seedImages(spec.brand.key),
     locations: spec.locations.map((l) => ({
       name: l.name,
       enabled: l.enabled ?? true,
@@ -155,7 +144,7 @@ function buildPass(spec: PassSpec, index: number, node: string): SeedPass {
     counts: { ...spec.counts },
     createdTime: spec.createdTime,
     updatedTime: spec.updatedTime,
-    createdBy: SEED_USER_ID,
+    createdBy: userId,
   };
 }
 
@@ -176,162 +165,90 @@ const field = (key: string, label: string, value: string, changeMessage = ''): P
 const BRANDS = {
   copperline: {
     key: 'copperline',
-    mark: 'bean',
     background: '#2E1F17',
     foreground: '#FFF4E6',
-    accent: '#D9894A',
-    stripFrom: '#3F261A',
-    stripTo: '#B8683A',
-    stripStyle: 'bubbles',
   },
   copperlineGift: {
     key: 'copperline-gift',
-    mark: 'bean',
     background: '#F3E9DC',
     foreground: '#3A2418',
-    accent: '#B8683A',
-    stripFrom: '#5C3522',
-    stripTo: '#C47A45',
-    stripStyle: 'stripes',
   },
   saltmarsh: {
     key: 'saltmarsh',
-    mark: 'wheat',
     background: '#F6EFE3',
     foreground: '#5B3A1E',
-    accent: '#C9822B',
-    stripFrom: '#6E4520',
-    stripTo: '#C99245',
-    stripStyle: 'waves',
   },
   ember: {
     key: 'ember-and-oak',
-    mark: 'flame',
     background: '#1C1A1F',
     foreground: '#F7F3EE',
-    accent: '#E8693A',
-    stripFrom: '#231A1E',
-    stripTo: '#8C2F1C',
-    stripStyle: 'bubbles',
   },
   tidewater: {
     key: 'tidewater',
-    mark: 'sun',
     background: '#0F4C5C',
     foreground: '#FFFFFF',
-    accent: '#F6AE2D',
-    stripFrom: '#0B3A47',
-    stripTo: '#2A9D8F',
-    stripStyle: 'waves',
   },
   sunpress: {
     key: 'sunpress',
-    mark: 'citrus',
     background: '#F28C28',
     foreground: '#FFFFFF',
-    accent: '#FFD98A',
-    stripFrom: '#C9570F',
-    stripTo: '#F2A93B',
-    stripStyle: 'confetti',
   },
   hearth: {
     key: 'harbor-and-hearth',
-    mark: 'cloche',
     background: '#14342B',
     foreground: '#F5F1E6',
-    accent: '#D4A24C',
-    stripFrom: '#0F2A22',
-    stripTo: '#3E7C59',
-    stripStyle: 'rings',
   },
   peakform: {
     key: 'peakform',
-    mark: 'mountain',
     background: '#16213E',
     foreground: '#FFFFFF',
-    accent: '#FF6B35',
-    stripFrom: '#16213E',
-    stripTo: '#5B4B8A',
-    stripStyle: 'peaks',
   },
   peakformGuest: {
     key: 'peakform-guest',
-    mark: 'mountain',
     background: '#FF6B35',
     foreground: '#1A1A2E',
-    accent: '#FFF1E6',
-    stripFrom: '#8F2D0C',
-    stripTo: '#E8582A',
-    stripStyle: 'waves',
   },
   volt: {
     key: 'volt-cycle',
-    mark: 'bolt',
     background: '#121212',
     foreground: '#F5F5F5',
-    accent: '#D7F75B',
-    stripFrom: '#1B1033',
-    stripTo: '#6D28D9',
-    stripStyle: 'stripes',
   },
   trailhead: {
     key: 'trailhead',
-    mark: 'pine',
     background: '#233D2F',
     foreground: '#F4EFE1',
-    accent: '#E9A23B',
-    stripFrom: '#1C3326',
-    stripTo: '#5E8B4F',
-    stripStyle: 'peaks',
   },
   trailheadGift: {
     key: 'trailhead-gift',
-    mark: 'pine',
     background: '#ECE6D6',
     foreground: '#233D2F',
-    accent: '#C2672E',
-    stripFrom: '#2F4F3A',
-    stripTo: '#9A8A4B',
-    stripStyle: 'bubbles',
   },
   flowstate: {
     key: 'flowstate',
-    mark: 'enso',
     background: '#F4F1EC',
     foreground: '#2D3142',
-    accent: '#5E8C6A',
-    stripFrom: '#3B4460',
-    stripTo: '#6E9A7A',
-    stripStyle: 'rings',
   },
   stride: {
     key: 'stride',
-    mark: 'chevrons',
     background: '#1A1A2E',
     foreground: '#FFFFFF',
-    accent: '#2EC4B6',
-    stripFrom: '#1A1A2E',
-    stripTo: '#0F6E6A',
-    stripStyle: 'waves',
   },
   aqualane: {
     key: 'aqua-lane',
-    mark: 'drop',
     background: '#E8F4FA',
     foreground: '#0B3C5D',
-    accent: '#1D7FB5',
-    stripFrom: '#0B3C5D',
-    stripTo: '#1D8FC4',
-    stripStyle: 'waves',
   },
 } as const satisfies Record<string, Brand>;
+
+interface WorkspaceSpec {
+  name: string;
+  passes: PassSpec[];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Harbor & Hearth Hospitality: cafés, a bakery and restaurants
 
-const HARBOR_NODE = '3c8e51a9f2d4';
-const HARBOR: { id: string; name: string; passes: PassSpec[] } = {
-  id: timeOrderedId('2025-01-06T09:14:22.000Z', 11, HARBOR_NODE),
+const HARBOR: WorkspaceSpec = {
   name: 'Harbor & Hearth Hospitality',
   passes: [
     {
@@ -342,7 +259,6 @@ const HARBOR: { id: string; name: string; passes: PassSpec[] } = {
       notificationHeader: 'COPPERLINE COFFEE',
       passLinkSlug: 'copperline-rewards',
       brand: BRANDS.copperline,
-      footer: true,
       shortHost: 'cpln.example',
       description: 'Earn a star with every drink at Copperline Coffee. Nine stars get you any drink on the house.',
       organizationName: 'Copperline Coffee Roasters',
@@ -574,7 +490,6 @@ const HARBOR: { id: string; name: string; passes: PassSpec[] } = {
       notificationHeader: 'EMBER & OAK',
       passLinkSlug: 'ember-and-oak-club',
       brand: BRANDS.ember,
-      footer: true,
       shortHost: 'eo.example',
       description:
         'Members of the Ember & Oak Dining Club get priority booking, a seasonal tasting night and 10% off the wine list.',
@@ -836,9 +751,7 @@ const HARBOR: { id: string; name: string; passes: PassSpec[] } = {
 // ---------------------------------------------------------------------------------------------
 // Summit Motion Collective: gyms, studios and an outdoor retailer
 
-const SUMMIT_NODE = '7b1f0c6d2e85';
-const SUMMIT: { id: string; name: string; passes: PassSpec[] } = {
-  id: timeOrderedId('2025-01-06T09:16:05.000Z', 12, SUMMIT_NODE),
+const SUMMIT: WorkspaceSpec = {
   name: 'Summit Motion Collective',
   passes: [
     {
@@ -849,7 +762,6 @@ const SUMMIT: { id: string; name: string; passes: PassSpec[] } = {
       notificationHeader: 'PEAKFORM',
       passLinkSlug: 'peakform-membership',
       brand: BRANDS.peakform,
-      footer: true,
       shortHost: 'pkf.example',
       description: 'Your Peakform membership card. Scan at the turnstile in any Peakform club.',
       organizationName: 'Peakform Fitness',
@@ -1362,11 +1274,11 @@ const SUMMIT: { id: string; name: string; passes: PassSpec[] } = {
 
 // ---------------------------------------------------------------------------------------------
 
-function buildWorkspace(spec: { id: string; name: string; passes: PassSpec[] }, node: string): SeedWorkspace {
+function buildWorkspace(spec: WorkspaceSpec, userId: string): SeedWorkspace {
   return {
-    id: spec.id,
+    id: randomUUID(),
     name: spec.name,
-    passes: spec.passes.map((p, i) => buildPass(p, i + 1, node)),
+    passes: spec.passes.map((p) => buildPass(p, userId)),
   };
 }
 
@@ -1374,9 +1286,11 @@ function buildWorkspace(spec: { id: string; name: string; passes: PassSpec[] }, 
 export const DEMO_KEY_ALL_WORKSPACES = 'ub_test_sandbox_demo_all_workspaces';
 export const DEMO_KEY_FIRST_WORKSPACE = 'ub_test_sandbox_demo_first_workspace';
 
-/** The sandbox's starting data. Deterministic; images are generated once per process. */
+/** The sandbox's starting data, with new random ids on every call. */
 export function buildSeed(): SeedData {
-  const workspaces = [buildWorkspace(HARBOR, HARBOR_NODE), buildWorkspace(SUMMIT, SUMMIT_NODE)];
+  // The sandbox's one user: it created every seeded pass.
+  const userId = randomUUID();
+  const workspaces = [buildWorkspace(HARBOR, userId), buildWorkspace(SUMMIT, userId)];
   const demoKeys: SeedDemoKey[] = [
     {
       apiKey: DEMO_KEY_ALL_WORKSPACES,
@@ -1390,9 +1304,4 @@ export function buildSeed(): SeedData {
     },
   ];
   return { workspaces, demoKeys };
-}
-
-/** Lets the images of `buildSeed` be collected once nothing else holds them (after seeding). */
-export function releaseSeedImages(): void {
-  clearImageCache();
 }

@@ -746,8 +746,6 @@ export async function openStore(options: OpenStoreOptions): Promise<SandboxStore
       } else {
         const demo = await import('../seed/seed-data');
         store.seed(demo.buildSeed());
-        // The images are in the database now: nothing in this process needs the encoded copies.
-        demo.releaseSeedImages();
       }
     }
     return store;
