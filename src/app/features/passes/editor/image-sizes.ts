@@ -1,7 +1,21 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { Rgb } from '../../../lib/color';
 import type { ImageSlot } from '../model/form-model';
 
-export type ImageSizes = Partial<Record<ImageSlot, { width: number; height: number }>>;
+/**
+ * What the editor knows of an image on screen: its pixel size and, for the logo and strip, facts
+ * read from its pixels (dominant colour, artwork outside Google's logo circle) and whether it was
+ * picked in this editor.
+ */
+export interface ImageFacts {
+  width: number;
+  height: number;
+  dominant?: Rgb | null;
+  outsideSafeCircle?: number | null;
+  picked?: boolean;
+}
+
+export type ImageSizes = Partial<Record<ImageSlot, ImageFacts>>;
 
 /**
  * Pixel sizes of the images on screen (stored or freshly picked), reported by the image slots as
@@ -16,9 +30,9 @@ export function createImageSizesStore() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    set: (slot: ImageSlot, size: { width: number; height: number } | undefined) => {
+    set: (slot: ImageSlot, size: ImageFacts | undefined) => {
       const current = sizes[slot];
-      if (current?.width === size?.width && current?.height === size?.height) return;
+      if (JSON.stringify(current) === JSON.stringify(size)) return;
       const next = { ...sizes };
       if (size) next[slot] = size;
       else delete next[slot];

@@ -34,6 +34,8 @@ export interface CropResult {
   rgba: Uint8ClampedArray | null;
   /** Logo only: share of the artwork outside Google's safe circle. */
   outsideSafeCircle: number | null;
+  /** The crop step's too-small warning, kept for the slot to show. */
+  warning: string | null;
 }
 
 export interface CropDialogProps {
@@ -196,6 +198,7 @@ function CropEditor({
         height: png.height,
         rgba: png.rgba,
         outsideSafeCircle: slot === 'logo' ? artworkOutsideSafeCircle(png.rgba, png.width, png.height) : null,
+        warning,
       });
     } catch (error) {
       setFailure(`The image could not be cropped: ${error instanceof Error ? error.message : String(error)}`);
@@ -292,6 +295,7 @@ function CropEditor({
                 height: source.height,
                 rgba: null,
                 outsideSafeCircle: null,
+                warning: null,
               })
             }
           >

@@ -6,6 +6,15 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { Button } from '../../../../components/ui/button';
 import type { Rgb } from '../../../../lib/color';
 import { suggestColors } from '../../../../lib/dominant-color';
+import { useImageSizes } from '../image-sizes';
+
+/** The suggestion from the logo or strip picked in this editor (stored artwork suggests nothing). */
+export function ArtworkColorSuggestion() {
+  const images = useImageSizes();
+  const logo = images.logo?.picked ? images.logo.dominant : null;
+  const strip = images.strip?.picked ? images.strip.dominant : null;
+  return logo ? <ColorSuggestion dominant={logo} source="logo" /> : <ColorSuggestion dominant={strip} source="strip" />;
+}
 
 export function ColorSuggestion({ dominant, source }: { dominant: Rgb | null | undefined; source: string }) {
   const { setValue } = useFormContext();

@@ -33,8 +33,13 @@ export function CoordinateFields({ index }: { index: number }) {
       onPaste={(event: ClipboardEvent) => {
         if (fill(event.clipboardData.getData('text'))) event.preventDefault();
       }}
-      // After the field's own change handler: a typed or dropped pair replaces what it stored.
-      onInput={(event: FormEvent) => fill((event.target as HTMLInputElement).value)}
+      // After the field's own change handler: a pair that arrives whole (filled in, dropped,
+      // autocompleted) replaces what it stored; typing key by key is left alone.
+      onInput={(event: FormEvent) => {
+        const native = event.nativeEvent as InputEvent;
+        const typed = native.inputType === 'insertText' && (native.data ?? '').length <= 1;
+        if (!typed && !native.inputType?.startsWith('delete')) fill((event.target as HTMLInputElement).value);
+      }}
     >
       <NumberField
         name={latitude}
