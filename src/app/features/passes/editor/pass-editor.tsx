@@ -3,6 +3,11 @@ import { type FieldErrors, FormProvider } from 'react-hook-form';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Alert } from '../../../components/ui/alert';
 import { useToast } from '../../../components/ui/toast';
+import { PassHistoryActions } from '../history/pass-history-actions';
+import { ReviewChangesButton } from '../review/review-changes-button';
+import { useSaveReview } from '../review/use-save-review';
+import { useFormUndo } from '../undo/form-undo';
+import { UndoButtons } from '../undo/undo-buttons';
 import { type SaveOutcome, useSavePassFlow } from '../api/use-save-pass-flow';
 import { clearDraft } from '../model/draft-storage';
 import { type PassFormValues, toFormValues } from '../model/form-model';
@@ -49,9 +54,13 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
   const [blockingIssues, setBlockingIssues] = useState<string[]>([]);
   const [imageSizes] = useState(createImageSizesStore);
 
+  // A save of a Published pass stops at a review; undo steps cover the whole form.
+  const review = useSaveReview();
+  const [undo, bindUndo] = useFormUndo(form);
   const flow = useSavePassFlow({
     workspaceId,
     pass,
+    beforeCommit: review.beforeCommit,
     onLocationCreated: (index, id) => form.setValue(`locations.${index}.locationId`, id),
     onRebase: (theirs, values) => {
       form.reset(theirs);
@@ -73,6 +82,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
       if (outcome.kind === 'saved') {
         const fresh = toFormValues(outcome.pass);
         form.reset(fresh);
+        undo.reset();
         if (outcome.locationErrors.length === 0) {
           notify({ tone: 'success', title: 'Pass saved' });
           return;
@@ -87,6 +97,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
         });
       } else if (outcome.kind === 'took-theirs') {
         form.reset(outcome.values);
+        undo.reset();
         notify({ tone: 'info', title: 'Loaded the latest saved version', message: 'Your edits were set aside.' });
       } else if (outcome.kind === 'failed') {
         const { placed, alert } = placeSaveError(outcome.error, outcome.uploadInfoList);
@@ -96,7 +107,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
         if (first) form.setFocus(first.path);
       }
     },
-    [form, notify, showProblems],
+    [form, notify, showProblems, undo],
   );
 
   const onValid = useCallback(
@@ -137,8 +148,16 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
           {pass.status === 'Draft' || pass.status === 'Published' ? (
             <StatusToggle pass={pass} workspaceId={workspaceId} blockingIssues={blockingIssues} />
           ) : null}
+          <div className="ml-auto">
+            <PassHistoryActions
+              pass={pass}
+              workspaceId={workspaceId}
+              onRestore={(version) => form.reset(toFormValues(version.pass), { keepDefaultValues: true })}
+            />
+          </div>
         </header>
         <DraftOffer pass={pass} workspaceId={workspaceId} />
+        {review.dialog}
         {flow.conflict ? (
           <ConflictDialog
             diff={flow.conflict.diff}
@@ -147,7 +166,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
             onCancel={flow.dismiss}
           />
         ) : null}
-        <form onSubmit={submit} noValidate aria-label="Edit pass" className="pb-24">
+        <form ref={bindUndo} onSubmit={submit} noValidate aria-label="Edit pass" className="pb-32 sm:pb-24">
           {problems.length > 0 ? <ErrorSummary problems={problems} onSelect={(path) => form.setFocus(path)} /> : null}
           {formAlert ? (
             <Alert tone="danger" className="mb-4" title="Not saved">
@@ -187,7 +206,17 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
               ) : null}
             </aside>
           </div>
-          <SaveBar phase={flow.phase} retryMessage={flow.retryMessage} onDiscard={discard} />
+          <SaveBar
+            phase={flow.phase}
+            retryMessage={flow.retryMessage}
+            onDiscard={discard}
+            tools={
+              <>
+                <UndoButtons undo={undo} />
+                <ReviewChangesButton onClick={() => review.show(pass, form.getValues())} />
+              </>
+            }
+          />
         </form>
       </ImageSizesContext>
     </FormProvider>

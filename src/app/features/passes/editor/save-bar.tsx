@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useFormContext, useFormState } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import type { SavePhase } from '../api/use-save-pass-flow';
@@ -12,10 +12,13 @@ export function SaveBar({
   phase,
   retryMessage,
   onDiscard,
+  tools,
 }: {
   phase: SavePhase;
   retryMessage: string | null;
   onDiscard: () => void;
+  /** Before Discard: undo and redo, the review. */
+  tools?: ReactNode;
 }) {
   const { control } = useFormContext<PassFormValues>();
   const { isDirty, dirtyFields } = useFormState({ control });
@@ -23,14 +26,16 @@ export function SaveBar({
   const saving = isSaveBusy(phase);
   return (
     <div className="fixed inset-x-0 bottom-0 z-20 border-t border-surface-border bg-surface">
-      <div className="mx-auto flex h-16 w-full max-w-[1680px] items-center gap-3 px-4 sm:px-6 lg:px-8">
-        <p role="status" className="text-sm text-ink-muted">
+      <div className="mx-auto flex min-h-16 w-full max-w-[1680px] flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:flex-nowrap sm:px-6 lg:px-8">
+        <p role="status" className="w-full text-sm text-ink-muted sm:w-auto">
           {phase === 'offline' ? (
             'Offline: the save starts when the connection returns.'
           ) : phase === 'checking' ? (
             'Checking for changes by others…'
           ) : phase === 'retrying' ? (
             retryMessage
+          ) : phase === 'reviewing' ? (
+            'Review the changes before they reach holders.'
           ) : saving ? (
             'Saving…'
           ) : isDirty ? (
@@ -44,8 +49,9 @@ export function SaveBar({
             'All changes saved'
           )}
         </p>
-        <span className="hidden text-xs text-ink-subtle sm:inline">Ctrl+S or ⌘S saves</span>
-        <div className="ml-auto flex gap-2">
+        <span className="hidden text-xs text-ink-subtle xl:inline">Ctrl+S or ⌘S saves</span>
+        <div className="ml-auto flex items-center gap-2">
+          {tools}
           <Button onClick={onDiscard} disabled={!isDirty || saving}>
             Discard
           </Button>

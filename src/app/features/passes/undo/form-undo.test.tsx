@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TYPING_PAUSE_MS, useFormUndo } from './form-undo';
@@ -19,13 +19,12 @@ function Harness() {
     defaultValues: { name: 'Harbor', published: false, rows: [{ label: 'One' }, { label: 'Two' }] },
   });
   const rows = useFieldArray({ control: form.control, name: 'rows' });
-  const root = useRef<HTMLFormElement>(null);
-  const undo = useFormUndo(form, root);
+  const [undo, bindUndo] = useFormUndo(form);
   useEffect(() => {
     api = { reset: undo.reset, discard: () => form.reset() };
   });
   return (
-    <form ref={root} aria-label="Pass">
+    <form ref={bindUndo} aria-label="Pass">
       <label>
         Name <input {...form.register('name')} />
       </label>

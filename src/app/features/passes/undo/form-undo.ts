@@ -5,7 +5,7 @@
  * moved, an image replaced, Discard), which react-hook-form reports without an input event.
  * Inside a focused text field Ctrl/Cmd+Z stays the browser's own per-field undo.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { UndoStack } from './undo-stack';
 
@@ -97,8 +97,10 @@ export class FormUndo<T extends FieldValues> {
     this.#apply(this.#stack.redo());
   };
 
-  /** Wires the commit points and the shortcuts; returns the cleanup. */
-  attach(root: HTMLElement): () => void {
+  /** Callback ref of the form element: wires the commit points and shortcuts while mounted. */
+  readonly bind = (root: HTMLElement | null): (() => void) | undefined => (root ? this.#attach(root) : undefined);
+
+  #attach(root: HTMLElement): () => void {
     const watched = this.#form.watch((_values, { type }) => {
       // Typing ('change') commits on blur or pause; anything else is a step once it settles.
       if (type !== 'change') this.commitSoon();
@@ -133,19 +135,15 @@ export class FormUndo<T extends FieldValues> {
 }
 
 /**
- * One `FormUndo` for the life of the editor (it survives re-renders), attached to the form's
- * root element. The editor itself does not re-render on undo state; `useUndoState` does.
+ * One `FormUndo` for the life of the editor (it survives re-renders), and the callback ref that
+ * attaches it to the form element. The editor does not re-render on undo state; `useUndoState`
+ * does.
  */
 export function useFormUndo<T extends FieldValues>(
   form: UseFormReturn<T>,
-  root: React.RefObject<HTMLElement | null>,
-): FormUndo<T> {
+): [FormUndo<T>, (root: HTMLElement | null) => (() => void) | undefined] {
   const [undo] = useState(() => new FormUndo(form));
-  useEffect(() => {
-    const element = root.current;
-    return element ? undo.attach(element) : undefined;
-  }, [undo, root]);
-  return undo;
+  return [undo, undo.bind];
 }
 
 export function useUndoState<T extends FieldValues>(undo: FormUndo<T>): { canUndo: boolean; canRedo: boolean } {

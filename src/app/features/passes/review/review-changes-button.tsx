@@ -1,0 +1,10 @@
+import { Button } from '../../../components/ui/button';
+
+/** "Review changes" in the save bar: the save review, whatever the pass's status. */
+export function ReviewChangesButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button size="sm" variant="ghost" onClick={onClick}>
+      Review<span className="sr-only sm:not-sr-only">&nbsp;changes</span>
+    </Button>
+  );
+}
