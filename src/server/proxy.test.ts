@@ -4,7 +4,7 @@ import { StudioConfigSchema } from '../contract/queries';
 import { ApiErrorBodySchema, WalletPassDetailResponseSchema, WalletPassSchema } from '../contract/schemas';
 import { createApp } from './app';
 import type { AppEnv } from './app-env';
-import { KEY_ALL, KEY_B, WS_B, listen, passBody, startSandbox } from './server.test-utils';
+import { KEY_ALL, KEY_B, WS_B, listen, passBody, runMain, startSandbox, tempDir } from './server.test-utils';
 import type { Listening, TestSandbox } from './server.test-utils';
 
 let upstream: TestSandbox;
@@ -167,6 +167,92 @@ describe('proxy mode', () => {
     } finally {
       await p.close();
     }
+  });
+
+  it('a write that timed out after the upstream received it says it may have been applied; a read does not', async () => {
+    const received: string[] = [];
+    const slow = new Hono<AppEnv>();
+    slow.all('*', async (c) => {
+      received.push(`${c.req.method} ${await c.req.text()}`);
+      await new Promise((r) => setTimeout(r, 1500));
+      return c.json({ late: true }, 201);
+    });
+    const slowServer = await listen(slow);
+    const p = await listen(
+      createApp({ mode: 'proxy', upstreamUrl: `${slowServer.url}/v1`, timeoutMs: 200, workspaces: [] }),
+    );
+    try {
+      for (const [method, path] of [
+        ['POST', '/v1/wallet-pass'],
+        ['POST', '/v1/wallet-pass-location'],
+        ['PATCH', '/v1/wallet-pass/abc'],
+      ] as const) {
+        const res = await fetch(`${p.url}${path}`, {
+          method,
+          headers: { 'api-key': 'k', 'content-type': 'application/json' },
+          body: '{"passName":"Maybe"}',
+        });
+        expect(res.status).toBe(504);
+        const text = await res.text();
+        const body = ApiErrorBodySchema.parse(JSON.parse(text));
+        expect(body.errorCode).toBe('GATEWAY_TIMEOUT');
+        expect(body.errorMessage).toMatch(/may have been applied/);
+        expect(body.context).toEqual({ mayHaveBeenApplied: true });
+        expect(text).not.toContain(new URL(slowServer.url).host);
+      }
+      expect(received).toEqual([
+        'POST {"passName":"Maybe"}',
+        'POST {"passName":"Maybe"}',
+        'PATCH {"passName":"Maybe"}',
+      ]);
+      const read = await fetch(`${p.url}/v1/wallet-pass`, { headers: { 'api-key': 'k' } });
+      expect(read.status).toBe(504);
+      const readBody = ApiErrorBodySchema.parse(await read.json());
+      expect(readBody.errorMessage).not.toMatch(/applied/);
+      expect(readBody.context).toEqual({});
+    } finally {
+      await p.close();
+      await slowServer.close();
+    }
+  });
+
+  it('error bodies never carry the upstream URL', async () => {
+    const gone = await listen(new Hono<AppEnv>());
+    const deadUrl = gone.url;
+    await gone.close();
+    const p = await listen(
+      createApp({ mode: 'proxy', upstreamUrl: `${deadUrl}/internal-base/v1`, timeoutMs: 2000, workspaces: [] }),
+    );
+    try {
+      for (const method of ['GET', 'POST']) {
+        const res = await fetch(`${p.url}/v1/wallet-pass`, {
+          method,
+          headers: { 'api-key': 'k', 'content-type': 'application/json' },
+          ...(method === 'POST' ? { body: '{}' } : {}),
+        });
+        expect(res.status).toBe(502);
+        const text = await res.text();
+        expect(text).not.toContain(new URL(deadUrl).host);
+        expect(text).not.toContain('internal-base');
+        // Refused connections never reached the upstream: nothing can have been applied.
+        expect(ApiErrorBodySchema.parse(JSON.parse(text)).context).toEqual({});
+      }
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('refuses to start with credentials in PASSPORT_API_URL, without printing them', async () => {
+    const dataDir = tempDir();
+    let failure = '';
+    try {
+      const main = await runMain(dataDir, { PASSPORT_API_URL: 'https://team:hunter2-secret@api.example.com/v1' });
+      main.process.kill('SIGKILL');
+    } catch (error) {
+      failure = String(error);
+    }
+    expect(failure).toMatch(/PASSPORT_API_URL must not contain a user name or password/);
+    expect(failure).not.toContain('hunter2');
   });
 
   it('serves no sandbox routes', async () => {

@@ -71,7 +71,7 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
-async function errorFromResponse(response: Response): Promise<ApiError> {
+async function errorFromResponse(response: Response, method: string): Promise<ApiError> {
   let body: unknown;
   try {
     body = await response.json();
@@ -85,6 +85,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
     message: errorBody?.errorMessage ?? errorBody?.errorCode ?? `Request failed with status ${response.status}`,
     ...(errorBody ? { body: errorBody } : {}),
     ...(retryAfterSeconds(response) !== undefined ? { retryAfter: retryAfterSeconds(response) } : {}),
+    method,
   });
 }
 
@@ -110,7 +111,7 @@ export function createApiClient(options: { apiKey: string; baseUrl?: string; fet
             headers: { 'content-type': 'application/json', 'retry-after': xhr.getResponseHeader('retry-after') ?? '' },
           });
           if (!response.ok) {
-            void errorFromResponse(response).then(reject);
+            void errorFromResponse(response, 'POST').then(reject);
             return;
           }
           void response
@@ -129,8 +130,9 @@ export function createApiClient(options: { apiKey: string; baseUrl?: string; fet
               ),
             );
         };
-        xhr.onerror = () => reject(new ApiError({ kind: 'network', message: 'The upload failed.' }));
-        xhr.ontimeout = () => reject(new ApiError({ kind: 'timeout', message: 'The upload timed out.' }));
+        xhr.onerror = () => reject(new ApiError({ kind: 'network', message: 'The upload failed.', method: 'POST' }));
+        xhr.ontimeout = () =>
+          reject(new ApiError({ kind: 'timeout', message: 'The upload timed out.', method: 'POST' }));
         xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
         signal?.addEventListener('abort', () => xhr.abort(), { once: true });
         xhr.send(body);
@@ -186,12 +188,12 @@ export function createApiClient(options: { apiKey: string; baseUrl?: string; fet
         // The caller's own abort (a query cancelled) propagates as is, so react-query ignores it.
         if (signal?.aborted) throw error;
         if (timeout.aborted) {
-          throw new ApiError({ kind: 'timeout', message: 'The request timed out.' });
+          throw new ApiError({ kind: 'timeout', message: 'The request timed out.', method });
         }
-        throw new ApiError({ kind: 'network', message: 'The network request failed.' });
+        throw new ApiError({ kind: 'network', message: 'The network request failed.', method });
       }
 
-      if (!response.ok) throw await errorFromResponse(response);
+      if (!response.ok) throw await errorFromResponse(response, method);
       if (!schema) return undefined as never;
 
       let json: unknown;

@@ -13,6 +13,8 @@ export class ApiError extends Error {
   readonly body: ApiErrorBody | undefined;
   /** Seconds to wait before retrying, from `Retry-After` on a 429 or 503. */
   readonly retryAfter: number | undefined;
+  /** The request's method, when the client knows it (writes are judged by it before a retry). */
+  readonly method: string | undefined;
 
   constructor(options: {
     message: string;
@@ -20,12 +22,14 @@ export class ApiError extends Error {
     kind?: ApiErrorKind;
     body?: ApiErrorBody;
     retryAfter?: number;
+    method?: string;
   }) {
     super(options.message);
     this.status = options.status ?? 0;
     this.kind = options.kind ?? 'http';
     this.body = options.body;
     this.retryAfter = options.retryAfter;
+    this.method = options.method;
   }
 
   get code(): string | undefined {
@@ -43,6 +47,21 @@ export class ApiError extends Error {
 
   get isAuthError(): boolean {
     return this.status === 401 || this.status === 403;
+  }
+
+  /**
+   * The request may have done its work although it failed: the proxy says so on a 504 or 502
+   * that came after the Passport API received it (`context.mayHaveBeenApplied`), and a timeout
+   * or a dropped connection leaves the outcome unknown. A 429 or a refusal did nothing.
+   */
+  get mayHaveBeenApplied(): boolean {
+    if (this.body?.context?.mayHaveBeenApplied === true) return true;
+    return this.kind === 'network' || this.kind === 'timeout';
+  }
+
+  /** POST creates: sending one again after it may have been applied would create a second. */
+  get isNonIdempotentWrite(): boolean {
+    return this.method === 'POST';
   }
 
   get isRetryable(): boolean {
@@ -75,6 +94,9 @@ export function describeError(error: unknown): string {
       return 'The Passport API is rate limiting requests. Pass Studio will retry shortly.';
     case 502:
     case 504:
+      if (error.mayHaveBeenApplied && error.method !== undefined && error.method !== 'GET') {
+        return 'The Passport API did not confirm the change, but it may have been saved. Reload to see the current state before trying again.';
+      }
       return 'The Passport API did not answer. Try again in a moment.';
     default:
       if (error.status >= 500) return 'The Passport API had a problem. Try again in a moment.';

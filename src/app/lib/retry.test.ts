@@ -50,3 +50,67 @@ describe('withRetry', () => {
     });
   });
 });
+
+describe('withRetry and writes that may have been applied', () => {
+  const maybeApplied = () =>
+    new ApiError({
+      status: 504,
+      message: 'late',
+      method: 'POST',
+      body: { errorCode: 'GATEWAY_TIMEOUT', context: { mayHaveBeenApplied: true } },
+    });
+
+  it('never sends a POST again blindly after a 504 that may have been applied, or a dropped connection', async () => {
+    for (const error of [maybeApplied(), new ApiError({ kind: 'network', message: 'dropped', method: 'POST' })]) {
+      const task = vi.fn(() => Promise.reject(error));
+      await expect(withRetry(task, { sleep: noSleep })).rejects.toBe(error);
+      expect(task).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('reads first: a write that went through is returned, not repeated', async () => {
+    const task = vi.fn(() => Promise.reject(maybeApplied()));
+    const reread = vi.fn(() => Promise.resolve({ id: 'loc-1' }));
+    await expect(withRetry(task, { sleep: noSleep, reread })).resolves.toEqual({ id: 'loc-1' });
+    expect(task).toHaveBeenCalledTimes(1);
+    expect(reread).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads first: a write that did not go through is retried', async () => {
+    let calls = 0;
+    const task = vi.fn(() => (++calls === 1 ? Promise.reject(maybeApplied()) : Promise.resolve({ id: 'loc-2' })));
+    const reread = vi.fn(() => Promise.resolve(undefined));
+    await expect(withRetry(task, { sleep: noSleep, reread })).resolves.toEqual({ id: 'loc-2' });
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+
+  it('retries a POST that did nothing (429, refused connection behind the proxy) and any PATCH as before', async () => {
+    const failures = [
+      new ApiError({ status: 429, message: 'slow', method: 'POST', retryAfter: 0 }),
+      new ApiError({
+        status: 502,
+        message: 'unreachable',
+        method: 'POST',
+        body: { errorCode: 'BAD_GATEWAY', context: {} },
+      }),
+    ];
+    const task = vi.fn(async () => {
+      const failure = failures.shift();
+      if (failure) throw failure;
+      return 'created';
+    });
+    await expect(withRetry(task, { sleep: noSleep })).resolves.toBe('created');
+    const patch = vi
+      .fn()
+      .mockRejectedValueOnce(
+        new ApiError({
+          status: 504,
+          message: 'late',
+          method: 'PATCH',
+          body: { errorCode: 'GATEWAY_TIMEOUT', context: { mayHaveBeenApplied: true } },
+        }),
+      )
+      .mockResolvedValueOnce('saved');
+    await expect(withRetry(patch, { sleep: noSleep })).resolves.toBe('saved');
+  });
+});
