@@ -32,11 +32,12 @@ describe('suggestColors', () => {
     expect(suggestColors({ r: 0xf4, g: 0xd0, b: 0x3f })).toMatchObject({ background: '#F4D03F', text: '#000000' });
   });
 
-  it('shifts a mid-tone just enough to reach 4.5:1', () => {
+  it('always reaches 4.5:1, even on mid-tones', () => {
     for (const colour of [
       { r: 0x80, g: 0x80, b: 0x80 },
       { r: 0xe6, g: 0x4a, b: 0x19 },
       { r: 0x00, g: 0x96, b: 0x88 },
+      ...Array.from({ length: 52 }, (_, i) => ({ r: i * 5, g: i * 5, b: i * 5 })),
     ]) {
       const suggestion = suggestColors(colour);
       expect(suggestion.contrast).toBeGreaterThanOrEqual(4.5);
