@@ -3,6 +3,7 @@ import { type FieldErrors, FormProvider } from 'react-hook-form';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Alert } from '../../../components/ui/alert';
 import { useToast } from '../../../components/ui/toast';
+import { Link, paths } from '../../../history-router';
 import { PassHistoryActions } from '../history/pass-history-actions';
 import { ReviewChangesButton } from '../review/review-changes-button';
 import { useSaveReview } from '../review/use-save-review';
@@ -148,7 +149,13 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
           {pass.status === 'Draft' || pass.status === 'Published' ? (
             <StatusToggle pass={pass} workspaceId={workspaceId} blockingIssues={blockingIssues} />
           ) : null}
-          <div className="ml-auto">
+          <div className="ml-auto flex flex-wrap items-center gap-2">
+            <Link
+              to={paths.notify(workspaceId, pass.id)}
+              className="inline-flex h-8 items-center rounded-lg border border-surface-strong bg-surface px-3 text-sm font-medium text-ink hover:bg-surface-sunken"
+            >
+              Notify holders
+            </Link>
             <PassHistoryActions
               pass={pass}
               workspaceId={workspaceId}
