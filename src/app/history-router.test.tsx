@@ -64,3 +64,38 @@ describe('router', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('/third');
   });
 });
+
+describe('a refused back button', () => {
+  it('keeps the forward history: no entry is added, and forward still leads where it led', async () => {
+    render(<Where />);
+    act(() => void navigate('/one'));
+    act(() => void navigate('/two'));
+    act(() => void navigate('/three'));
+    const length = window.history.length;
+    const remove = addNavigationGuard(() => false);
+    const popped = () => new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+
+    await act(async () => {
+      window.history.back();
+      await popped();
+      // The browser steps back to the entry the user was on.
+      await popped();
+    });
+    expect(window.location.pathname).toBe('/three');
+    expect(screen.getByTestId('where')).toHaveTextContent('/three');
+    expect(window.history.length).toBe(length);
+    remove();
+
+    // Back now reaches the refused entry as it was, and forward leads to /three again.
+    await act(async () => {
+      window.history.back();
+      await popped();
+    });
+    expect(screen.getByTestId('where')).toHaveTextContent('/two');
+    await act(async () => {
+      window.history.forward();
+      await popped();
+    });
+    expect(screen.getByTestId('where')).toHaveTextContent('/three');
+  });
+});

@@ -3,7 +3,7 @@
  * the list route than it saves. Locations are read with useSyncExternalStore, so every
  * subscriber sees the same URL in the same render.
  */
-import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, forwardRef, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, forwardRef, useMemo, useSyncExternalStore } from 'react';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -23,19 +23,47 @@ function notify() {
 
 const currentHref = () => window.location.pathname + window.location.search;
 
+/**
+ * Each entry the router makes carries its position in the session history, so a refused back or
+ * forward can step back to where the user was instead of adding an entry (which would cut off the
+ * forward history). `vetoedHref`: where an entry leads when a refusal left it showing another URL.
+ */
+interface EntryState {
+  idx?: number;
+  vetoedHref?: string;
+}
+const entryState = (): EntryState => (window.history.state as EntryState | null) ?? {};
+
 /** The URL the app shows; the back button is checked against the guards before it changes. */
 let shownHref = typeof window === 'undefined' ? '/' : currentHref();
+let shownIndex = typeof window === 'undefined' ? 0 : (entryState().idx ?? 0);
+/** Set while the browser steps back to the entry of a refused navigation. */
+let returningTo: number | undefined;
 
 function onPopState() {
+  const state = entryState();
+  if (returningTo !== undefined) {
+    const arrived = state.idx === returningTo;
+    returningTo = undefined;
+    if (arrived) return;
+  }
+  if (state.vetoedHref) window.history.replaceState({ idx: state.idx }, '', state.vetoedHref);
   const to = currentHref();
   for (const guard of guards) {
     if (!guard(to)) {
-      // Undo the browser's step back: the page stays where the user was.
-      window.history.pushState(null, '', shownHref);
+      // The page stays where the user was: this entry shows that URL at once (remembering where
+      // it leads), and the browser steps back to the user's own entry, forward history intact.
+      window.history.replaceState({ idx: state.idx, vetoedHref: to }, '', shownHref);
+      const delta = state.idx === undefined ? 0 : shownIndex - state.idx;
+      if (delta !== 0) {
+        returningTo = shownIndex;
+        window.history.go(delta);
+      }
       return;
     }
   }
   shownHref = to;
+  if (state.idx !== undefined) shownIndex = state.idx;
   notify();
 }
 
@@ -51,8 +79,10 @@ function subscribe(listener: Listener) {
 export function navigate(to: string, options: { replace?: boolean } = {}): boolean {
   if (to === currentHref()) return true;
   for (const guard of guards) if (!guard(to)) return false;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+  returningTo = undefined;
+  if (!options.replace) shownIndex += 1;
+  if (options.replace) window.history.replaceState({ idx: shownIndex }, '', to);
+  else window.history.pushState({ idx: shownIndex }, '', to);
   shownHref = currentHref();
   notify();
   return true;
@@ -68,9 +98,10 @@ export function useLocation(): { pathname: string; search: string; href: string 
   };
 }
 
+/** The search parameters of the URL; the same object until the search changes. */
 export function useSearchParams(): URLSearchParams {
   const { search } = useLocation();
-  return new URLSearchParams(search);
+  return useMemo(() => new URLSearchParams(search), [search]);
 }
 
 /** Replaces some search parameters, keeping the rest; empty values are removed. */
