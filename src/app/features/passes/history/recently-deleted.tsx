@@ -12,20 +12,8 @@ import { navigate, paths } from '../../../history-router';
 import { historyQueries } from './history-queries';
 import { useRestoreDeletedPass } from './use-restore-deleted-pass';
 
-/** "Recently deleted" on the pass list: deleted passes whose last version the studio kept. */
-export function RecentlyDeleted({ workspaceId }: { workspaceId: string }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
-        Recently deleted
-      </Button>
-      {open ? <RecentlyDeletedDialog workspaceId={workspaceId} onClose={() => setOpen(false)} /> : null}
-    </>
-  );
-}
-
-function RecentlyDeletedDialog({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
+/** "Recently deleted": deleted passes whose last version the studio kept, each restorable. */
+export function RecentlyDeletedDialog({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
   const { client, connectionId } = useConnection();
   const deleted = useQuery(historyQueries.deleted(client, connectionId, workspaceId));
   const restore = useRestoreDeletedPass(workspaceId);

@@ -8,6 +8,7 @@ import { Link, paths } from '../../../history-router';
 import { passQueries } from '../api/pass-queries';
 import { loadEditor } from '../editor-loader';
 import { StatusToggle } from '../status/status-toggle';
+import { InstallChange } from '../../../components/installs/install-change';
 import { CountCell } from './count-cell';
 import { PassThumbnail } from './pass-thumbnail';
 import { StatusBadge } from './status-badge';
@@ -18,6 +19,7 @@ export interface PassRowProps {
   /** Position in the whole list, from 0 (`data-index`, and `aria-rowindex` after the header). */
   index: number;
   onDuplicate: (pass: WalletPass) => void;
+  onDelete: (pass: WalletPass) => void;
   onPreview: (pass: WalletPass) => void;
 }
 
@@ -31,7 +33,14 @@ export const PASS_ROW_HEIGHT = 65;
  * One pass of the list table. Memoised: a count refresh or a loaded page re-renders only the rows
  * whose pass object changed.
  */
-export const PassRow = memo(function PassRow({ pass, workspaceId, index, onDuplicate, onPreview }: PassRowProps) {
+export const PassRow = memo(function PassRow({
+  pass,
+  workspaceId,
+  index,
+  onDuplicate,
+  onDelete,
+  onPreview,
+}: PassRowProps) {
   const name = pass.passName || 'Untitled pass';
   const queryClient = useQueryClient();
   const { client, connectionId } = useConnection();
@@ -72,12 +81,15 @@ export const PassRow = memo(function PassRow({ pass, workspaceId, index, onDupli
         )}
       </td>
       <td className="px-4 py-3">
-        <CountCell
-          what="Issued"
-          total={pass.totalIssuedCount}
-          apple={pass.appleIssuedCount}
-          google={pass.googleIssuedCount}
-        />
+        <div className="flex items-center justify-end gap-3">
+          <InstallChange passId={pass.id} workspaceId={workspaceId} />
+          <CountCell
+            what="Issued"
+            total={pass.totalIssuedCount}
+            apple={pass.appleIssuedCount}
+            google={pass.googleIssuedCount}
+          />
+        </div>
       </td>
       <td className="px-4 py-3">
         <CountCell
@@ -105,6 +117,15 @@ export const PassRow = memo(function PassRow({ pass, workspaceId, index, onDupli
         </Link>
         <Button size="sm" variant="ghost" onClick={() => onDuplicate(pass)} aria-label={`Duplicate ${name}`}>
           Duplicate
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="text-danger-700 hover:text-danger-700"
+          onClick={() => onDelete(pass)}
+          aria-label={`Delete ${name}`}
+        >
+          Delete
         </Button>
       </td>
     </tr>

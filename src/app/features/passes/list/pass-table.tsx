@@ -29,12 +29,14 @@ export function PassTable({
   passes,
   workspaceId,
   onDuplicate,
+  onDelete,
   onPreview,
   visibleIdsRef,
 }: {
   passes: WalletPass[];
   workspaceId: string;
   onDuplicate: (pass: WalletPass) => void;
+  onDelete: (pass: WalletPass) => void;
   onPreview: (pass: WalletPass) => void;
   /** Filled with the ids of the rows on screen (read by the count refresh, no re-render). */
   visibleIdsRef: RefObject<string[]>;
@@ -74,6 +76,7 @@ export function PassTable({
         pass={pass}
         workspaceId={workspaceId}
         onDuplicate={onDuplicate}
+        onDelete={onDelete}
         onPreview={onPreview}
       />,
     );

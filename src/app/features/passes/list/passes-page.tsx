@@ -17,6 +17,9 @@ import { ListSkeleton, SummaryBarSkeleton } from './list-skeleton';
 import { SummaryBar } from './summary-bar';
 import { useVisibleCounts } from './use-visible-counts';
 
+// Deleting a pass and restoring deleted ones: loaded when one of their dialogs opens.
+const ListDeletion = lazy(() => import('../history/list-deletion'));
+
 // The preview (and its QR encoder) loads only when a marketer opens one from the list.
 const PassPreviewDrawer = lazy(() => import('../preview/pass-preview-drawer'));
 // The workspace's count chart and its charting library load after the list, in their own chunk.
@@ -71,6 +74,9 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
   // The live list copy, so counts and status in the open preview stay current.
   const previewing = previewId ? passes.find((p) => p.id === previewId) : undefined;
   const onPreview = useCallback((pass: WalletPass) => setPreviewId(pass.id), []);
+  // Open: a row's pass to delete, or (without one) the recently deleted passes.
+  const [deletion, setDeletion] = useState<{ deleting?: WalletPass } | null>(null);
+  const onDelete = useCallback((pass: WalletPass) => setDeletion({ deleting: pass }), []);
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
@@ -82,10 +88,20 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
             Wallet.
           </p>
         </div>
-        <Button variant="primary" onClick={() => setCreating(null)}>
-          New pass
-        </Button>
+        <div className="flex items-center gap-2">
+          <Button variant="ghost" onClick={() => setDeletion({})}>
+            Recently deleted
+          </Button>
+          <Button variant="primary" onClick={() => setCreating(null)}>
+            New pass
+          </Button>
+        </div>
       </div>
+      {deletion ? (
+        <Suspense fallback={null}>
+          <ListDeletion workspaceId={workspaceId} deleting={deletion.deleting} onClose={() => setDeletion(null)} />
+        </Suspense>
+      ) : null}
       {creating !== undefined ? (
         <NewPassDialog
           key={creating?.id ?? 'new'}
@@ -152,6 +168,7 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
               passes={passes}
               workspaceId={workspaceId}
               onDuplicate={setCreating}
+              onDelete={onDelete}
               onPreview={onPreview}
               visibleIdsRef={visibleIds}
             />
