@@ -5,8 +5,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useConnection } from '../../lib/connection';
 import { formatCount } from '../../lib/format';
-import { installQueries } from './install-queries';
-import { RANGE_LABELS, useListRange } from './install-range';
+import { installQueries } from '../../lib/installs/install-queries';
+import { RANGE_LABELS, useListRange } from '../../lib/installs/install-range';
 
 const ROW_REFRESH_MS = 30_000;
 

@@ -15,8 +15,8 @@ import { describeError } from '../../lib/api-error';
 import { useConnection } from '../../lib/connection';
 import { cx } from '../../lib/cx';
 import { formatCount } from '../../lib/format';
-import { liveRefreshMs } from './install-queries';
-import { RANGE_LABELS } from './install-range';
+import { liveRefreshMs } from '../../lib/installs/install-queries';
+import { RANGE_LABELS } from '../../lib/installs/install-range';
 import { InstallsTable } from './installs-table';
 import { downloadText, seriesToCsv } from './series-csv';
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { InstallRange } from '../../../contract/installs';
 import { useConnection } from '../../lib/connection';
-import { installQueries } from './install-queries';
+import { installQueries } from '../../lib/installs/install-queries';
 import { InstallsPanel } from './installs-panel';
 
 export default function PassInstalls({

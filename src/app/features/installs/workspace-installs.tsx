@@ -1,7 +1,7 @@
 /** The list page's card: the workspace's summed counts over the period the rows show too. */
 import { useConnection } from '../../lib/connection';
-import { installQueries } from './install-queries';
-import { setListRange, useListRange } from './install-range';
+import { installQueries } from '../../lib/installs/install-queries';
+import { setListRange, useListRange } from '../../lib/installs/install-range';
 import { InstallsPanel } from './installs-panel';
 
 export default function WorkspaceInstalls({

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { InstallChange, InstallRange } from '../../../contract/installs';
 import { InstallChangesSchema, InstallSeriesSchema, MAX_CHANGE_IDS } from '../../../contract/installs';
-import type { ApiClient } from '../../lib/api-client';
-import { env } from '../../lib/env';
+import type { ApiClient } from '../api-client';
+import { env } from '../env';
 
 /** How often a chart asks for new samples while it is on screen: the sandbox moves every few seconds. */
 export function liveRefreshMs(mode: 'sandbox' | 'proxy'): number {
