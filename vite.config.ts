@@ -14,7 +14,7 @@ const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|webmanifest|xml|ico)$/;
  * file, once per build, for the server to pick by Accept-Encoding (src/server/static-files.ts).
  * A form that would not be smaller than the file is not written.
  */
-function precompress(): Plugin {
+export function precompress(): Plugin {
   let outDir = 'dist';
   return {
     name: 'pass-studio:precompress',

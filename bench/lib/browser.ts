@@ -3,7 +3,7 @@
  * preview latency under 4× CPU slowdown, opening the editor from the list, and JS heap growth.
  */
 import { existsSync } from 'node:fs';
-import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type CDPSession, type Locator, type Page } from '@playwright/test';
 
 export const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -22,7 +22,7 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
   // tsx compiles the functions passed to page.evaluate with esbuild's keepNames, whose `__name`
   // helper does not exist in the page.
@@ -32,7 +32,7 @@ async function newPage(browser: Browser, baseURL: string): Promise<Page> {
 
 const editorPath = (workspaceId: string, passId: string) => `/w/${workspaceId}/passes/${passId}`;
 
-async function openEditor(page: Page, workspaceId: string, passId: string, passName: string) {
+export async function openEditor(page: Page, workspaceId: string, passId: string, passName: string) {
   await page.goto(editorPath(workspaceId, passId));
   await expect(page.getByLabel('Pass name')).toHaveValue(passName, { timeout: 30_000 });
   return page.getByRole('group', { name: 'Secondary field 1', exact: true }).getByLabel('Value');
@@ -65,12 +65,12 @@ export interface KeystrokeResult {
 export async function keystrokeToPreview(
   browser: Browser,
   baseURL: string,
-  target: { workspaceId: string; passId: string; passName: string },
-  options: { keystrokes: number; cpuSlowdown: number; delayMs: number },
+  open: (page: Page) => Promise<Locator>,
+  options: { keystrokes: number; cpuSlowdown: number; delayMs: number; seed?: number },
 ): Promise<KeystrokeResult> {
   const page = await newPage(browser, baseURL);
   try {
-    const input = await openEditor(page, target.workspaceId, target.passId, target.passName);
+    const input = await open(page);
     const preview = page.getByRole('region', { name: 'Apple Wallet preview' });
     await expect(preview).toBeVisible();
     // A distinctive start so that each expected value is found only where this field is drawn.
@@ -133,7 +133,7 @@ export async function keystrokeToPreview(
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuSlowdown });
-    await page.keyboard.type(typingText(options.keystrokes), { delay: options.delayMs });
+    await page.keyboard.type(typingText(options.keystrokes, options.seed), { delay: options.delayMs });
     await page.waitForFunction(
       () => (window as unknown as { __bench: { pending: unknown[] } }).__bench.pending.length === 0,
       undefined,
@@ -229,6 +229,54 @@ export interface MemoryResult {
   baselineBytes: number;
   /** JSHeapUsedSize after each later round, after GC; the last is after 1,000 keystrokes and 20 saves. */
   afterRoundBytes: number[];
+  /** JavaScript objects in heap snapshots after round 1 and after the last round (appHeapBytes). */
+  appObjectsBytes: { baseline: number; final: number; byType: Record<string, [number, number]> };
+}
+
+/** Heap-snapshot node types that are JavaScript values the page's code made. */
+const APP_NODE_TYPES = new Set([
+  'object',
+  'closure',
+  'array',
+  'string',
+  'concatenated string',
+  'sliced string',
+  'number',
+  'regexp',
+  'symbol',
+  'bigint',
+]);
+
+/**
+ * The bytes the page's JavaScript objects hold: the self sizes of the JavaScript values in a heap
+ * snapshot (taken after a full GC, so only what is retained). Left out: V8's code, bytecode and
+ * feedback ('code', 'hidden', 'object shape'), Blink's native objects ('native', among them the
+ * text fields' undo history) and 'synthetic' roots. This is what the app retains; the engine's
+ * compiled code, which JSHeapUsedSize counts too, grows as functions get hot.
+ */
+export async function appHeapBytes(cdp: CDPSession): Promise<{ total: number; byType: Record<string, number> }> {
+  const chunks: string[] = [];
+  const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+    nodes: number[];
+  };
+  const { node_fields: fields, node_types: types } = snapshot.snapshot.meta;
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const byType: Record<string, number> = {};
+  let total = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const type = types[0][snapshot.nodes[i + typeAt]!]!;
+    const size = snapshot.nodes[i + sizeAt]!;
+    byType[type] = (byType[type] ?? 0) + size;
+    if (APP_NODE_TYPES.has(type)) total += size;
+  }
+  return { total, byType };
 }
 
 /**
@@ -255,6 +303,8 @@ export async function heapGrowth(
     };
     const saved = page.getByText('All changes saved');
     const sizes: number[] = [];
+    let first: Awaited<ReturnType<typeof appHeapBytes>> | undefined;
+    let last: Awaited<ReturnType<typeof appHeapBytes>> | undefined;
     for (let round = 0; round < options.rounds; round++) {
       await input.click();
       await page.keyboard.press('ControlOrMeta+A');
@@ -263,8 +313,20 @@ export async function heapGrowth(
       await page.keyboard.press('ControlOrMeta+S');
       await expect(saved).toBeVisible({ timeout: 15_000 });
       sizes.push(await heap());
+      if (round === 0) first = await appHeapBytes(cdp);
+      if (round === options.rounds - 1) last = await appHeapBytes(cdp);
     }
-    return { baselineBytes: sizes[0]!, afterRoundBytes: sizes.slice(1) };
+    const byType = Object.fromEntries(
+      Object.keys({ ...first!.byType, ...last!.byType }).map((t) => [
+        t,
+        [first!.byType[t] ?? 0, last!.byType[t] ?? 0] as [number, number],
+      ]),
+    );
+    return {
+      baselineBytes: sizes[0]!,
+      afterRoundBytes: sizes.slice(1),
+      appObjectsBytes: { baseline: first!.total, final: last!.total, byType },
+    };
   } finally {
     await page.context().close();
   }

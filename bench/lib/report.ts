@@ -15,6 +15,8 @@ export interface Figure {
   /** null: reported only, no target. */
   pass: boolean | null;
   note?: string;
+  /** The same statistic measured on the figure's floor in the same run, and measured ÷ floor. */
+  floor?: { name: string; measured: number; ratio: number };
 }
 
 export interface Machine {
@@ -57,18 +59,22 @@ function rows(figures: Figure[]): string[][] {
     fmt(f.p95, f.unit),
     String(f.samples),
     `${fmt(f.measured, f.unit)} (${f.measuredAs})`,
+    f.floor ? fmt(f.floor.measured, f.unit) : '—',
+    f.floor ? `${f.floor.ratio.toFixed(2)}×` : '—',
     f.target,
     verdict(f),
   ]);
 }
 
-const HEADER = ['figure', 'median', 'p95', 'n', 'measured', 'target', 'result'];
+const HEADER = ['figure', 'median', 'p95', 'n', 'measured', 'floor', 'ratio', 'target', 'result'];
+/** Columns of text (left-aligned); the others are numbers. */
+const TEXT_COLUMNS = new Set([0, 7]);
 
 export function consoleTable(figures: Figure[]): string {
   const all = [HEADER, ...rows(figures)];
   const widths = HEADER.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const line = (r: string[]) =>
-    r.map((cell, i) => (i === 0 || i === 5 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+    r.map((cell, i) => (TEXT_COLUMNS.has(i) ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows(figures).map(line)].join('\n');
 }
 
@@ -76,7 +82,7 @@ export function markdownTable(figures: Figure[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   return [
     `| ${HEADER.join(' | ')} |`,
-    `|${HEADER.map((_, i) => (i === 0 || i === 5 ? '---' : '---:')).join('|')}|`,
+    `|${HEADER.map((_, i) => (TEXT_COLUMNS.has(i) ? '---' : '---:')).join('|')}|`,
     ...rows(figures).map((r) => `| ${r.map(esc).join(' | ')} |`),
   ].join('\n');
 }
