@@ -31,7 +31,11 @@ app.get('/v1/wallet-pass', (c) => {
   const rows = page.all(Number(c.req.query('cursor') ?? 0), limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return c.body(`{"items":[${items.map((r) => r[1]).join(',')}],"cursor":"${last ? last[0] : ''}","hasMore":${rows.length > limit}}`, 200, json);
+  return c.body(
+    `{"items":[${items.map((r) => r[1]).join(',')}],"cursor":"${last ? last[0] : ''}","hasMore":${rows.length > limit}}`,
+    200,
+    json,
+  );
 });
 app.get('/v1/wallet-pass/:id', (c) => {
   const found = byId.get(c.req.param('id'));
