@@ -34,6 +34,12 @@ async function notificationsOf(request: APIRequestContext, apiKey: string, works
   return NotificationPageSchema.parse(await response.json()).items;
 }
 
+/** Opens the composer (its code and the pass load with the route; the shared machine can be slow). */
+async function openComposer(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByLabel('Internal name')).toBeVisible({ timeout: 30_000 });
+}
+
 async function compose(page: Page, name: string, message: string) {
   await page.getByLabel('Internal name').fill(name);
   await page.getByLabel('Message').fill(message);
@@ -50,8 +56,10 @@ test('compose with the preview, schedule, see it Scheduled, move the clock, see 
   const name = `Reopening ${unique()}`;
   const message = 'We are open again from Friday: show this pass at the door for a free coffee.';
 
-  await page.goto(`/w/${workspace.id}/passes/${pass.id}/notify`);
-  await expect(page.getByRole('heading', { name: /Notify holders/, level: 1 })).toBeVisible();
+  // From the editor.
+  await page.goto(`/w/${workspace.id}/passes/${pass.id}`);
+  await page.getByRole('link', { name: 'Notify holders' }).click({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: /Notify holders/, level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('reach')).toContainText(/\d+ holders now · Apple \d+ · Google \d+/);
   await compose(page, name, message);
 
@@ -119,7 +127,7 @@ test('a draft is saved, found on the Notifications page, edited and deleted', as
   const pass = await api.createPass(workspace.id, { passName: `Drafts ${unique()}`, status: 'Published' });
   const name = `Draft ${unique()}`;
 
-  await page.goto(`/w/${workspace.id}/passes/${pass.id}/notify`);
+  await openComposer(page, `/w/${workspace.id}/passes/${pass.id}/notify`);
   // Empty fields are refused at the field, nothing is sent.
   await page.getByRole('radio', { name: /Save as draft/ }).check();
   await page.getByRole('button', { name: 'Save draft' }).click();
@@ -177,7 +185,7 @@ test('the fourth notification of a pass in 24 hours warns about Google', async (
     });
     expect(response.status()).toBe(201);
   }
-  await page.goto(`/w/${workspace.id}/passes/${pass.id}/notify`);
+  await openComposer(page, `/w/${workspace.id}/passes/${pass.id}/notify`);
   await expect(page.getByTestId('google-budget')).toHaveText('3 of 3 used in the 24 hours around this send');
   await expect(page.getByRole('meter', { name: 'Google budget for this pass' })).toHaveAttribute('aria-valuenow', '3');
   await expect(page.getByRole('status').filter({ hasText: 'Fourth Google notification in 24 hours' })).toBeVisible();
