@@ -9,7 +9,7 @@ import {
   previewPaths,
   toApplePreview,
 } from './preview-model';
-import { QrCode } from './qr-code';
+import { QrBlock } from './qr-block';
 import { APPLE_FONT, type SelectFieldHandler, Selectable, BlockedLinkBadge } from './selectable';
 
 export type AppleSide = 'front' | 'back' | 'stacked';
@@ -200,26 +200,14 @@ function AppleFront({ model, onSelect }: PartProps) {
       ) : null}
       <div className="min-h-4 flex-1" />
       <div className="flex justify-center px-3 pb-4">
-        <div className="flex max-w-[240px] flex-col items-center rounded-[6px] bg-white px-2.5 pt-2.5 pb-1.5 text-black">
-          <Selectable path={previewPaths.qrUrl} what="QR code content" onSelect={onSelect}>
-            <QrCode value={model.qrMessage} size={124} label={model.qrMessage || undefined} />
-          </Selectable>
-          {model.altText || onSelect ? (
-            <Selectable
-              path={previewPaths.qrText}
-              what="QR caption"
-              onSelect={onSelect}
-              align="center"
-              className="mt-1 max-w-full"
-            >
-              <span
-                className={cx('block max-w-[220px] truncate text-[11px] leading-[1.3]', !model.altText && 'opacity-40')}
-              >
-                {model.altText || 'No caption'}
-              </span>
-            </Selectable>
-          ) : null}
-        </div>
+        <QrBlock
+          value={model.qrMessage}
+          caption={model.altText}
+          size={124}
+          onSelect={onSelect}
+          panelClassName="max-w-[240px] rounded-[6px] px-2.5 pt-2.5 pb-1.5 text-black"
+          captionClassName="max-w-[220px] text-[11px] leading-[1.3]"
+        />
       </div>
     </div>
   );

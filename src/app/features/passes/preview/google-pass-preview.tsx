@@ -11,7 +11,7 @@ import {
   previewPaths,
   toGooglePreview,
 } from './preview-model';
-import { QrCode } from './qr-code';
+import { QrBlock } from './qr-block';
 import { GOOGLE_FONT, type SelectFieldHandler, Selectable, BlockedLinkBadge } from './selectable';
 
 export type GoogleSide = 'front' | 'details';
@@ -160,29 +160,14 @@ function GoogleFront({ model, onSelect }: PartProps) {
         </div>
       ) : null}
       <div className="flex justify-center px-4 pt-5 pb-5">
-        <div className="flex max-w-[260px] flex-col items-center rounded-[14px] bg-white px-3 pt-3 pb-2 text-[#1F1F1F]">
-          <Selectable path={previewPaths.qrUrl} what="QR code content" onSelect={onSelect}>
-            <QrCode value={model.barcodeValue} size={136} label={model.barcodeValue || undefined} />
-          </Selectable>
-          {model.alternateText || onSelect ? (
-            <Selectable
-              path={previewPaths.qrText}
-              what="QR caption"
-              onSelect={onSelect}
-              align="center"
-              className="mt-1 max-w-full"
-            >
-              <span
-                className={cx(
-                  'block max-w-[230px] truncate text-[12px] leading-4',
-                  !model.alternateText && 'opacity-40',
-                )}
-              >
-                {model.alternateText || 'No caption'}
-              </span>
-            </Selectable>
-          ) : null}
-        </div>
+        <QrBlock
+          value={model.barcodeValue}
+          caption={model.alternateText}
+          size={136}
+          onSelect={onSelect}
+          panelClassName="max-w-[260px] rounded-[14px] px-3 pt-3 pb-2 text-[#1F1F1F]"
+          captionClassName="max-w-[230px] text-[12px] leading-4"
+        />
       </div>
       {model.heroUrl ? (
         <Selectable

@@ -3,7 +3,7 @@ import { type WalletPass, WalletPassSchema } from '../../../../../contract/schem
 import example from '../../../../../testing/example-pass.json';
 import { editableDocument } from '../../model/pass-document';
 import { diffLocations, toSaveDocument } from '../../model/form-model';
-import { TEST_WORKSPACE_ID, renderSection, savablePass } from '../test-harness';
+import { TEST_WORKSPACE_ID, renderSection, savablePass } from '../../../../../testing/editor-harness';
 import { BackFieldsSection } from './back-fields-section';
 import { DeepLinksSection } from './deep-links-section';
 import { ImagesSection } from './images-section';

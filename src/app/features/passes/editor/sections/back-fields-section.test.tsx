@@ -3,7 +3,12 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type BackField, WalletPassSchema } from '../../../../../contract/schemas';
 import example from '../../../../../testing/example-pass.json';
-import { expectFieldError, expectNoFieldError, passWithMetadata, renderSection } from '../test-harness';
+import {
+  expectFieldError,
+  expectNoFieldError,
+  passWithMetadata,
+  renderSection,
+} from '../../../../../testing/editor-harness';
 import { BackFieldsSection } from './back-fields-section';
 
 const LINK_MESSAGE = 'Use an https:, http:, mailto: or tel: link';

@@ -1,7 +1,12 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PassMetadata } from '../../../../../contract/schemas';
-import { expectFieldError, expectNoFieldError, passWithMetadata, renderSection } from '../test-harness';
+import {
+  expectFieldError,
+  expectNoFieldError,
+  passWithMetadata,
+  renderSection,
+} from '../../../../../testing/editor-harness';
 import { DeepLinksSection } from './deep-links-section';
 
 function renderDeepLinks(metadata: PassMetadata = {}) {

@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../../../../contract/rules';
 import type { UploadInfo } from '../../../../../contract/schemas';
 import { ApiError } from '../../../../lib/api-error';
-import { TEST_WORKSPACE_ID, pngFile, renderSection, savablePass, storedImage } from '../test-harness';
+import {
+  TEST_WORKSPACE_ID,
+  pngFile,
+  renderSection,
+  savablePass,
+  storedImage,
+} from '../../../../../testing/editor-harness';
 import { ImagesSection } from './images-section';
 
 const createObjectURL = vi.fn(() => 'blob:test');

@@ -7,7 +7,7 @@ import {
   renderSection,
   savablePass,
   storedLocation,
-} from '../test-harness';
+} from '../../../../../testing/editor-harness';
 import { LocationsSection } from './locations-section';
 
 const PASS_ID = savablePass().id;

@@ -1,6 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { expectFieldError, expectNoFieldError, passWithMetadata, renderSection } from '../test-harness';
+import {
+  expectFieldError,
+  expectNoFieldError,
+  passWithMetadata,
+  renderSection,
+} from '../../../../../testing/editor-harness';
 import { LookSection } from './look-section';
 
 const COLOR_MESSAGE = 'Use a colour written as #RRGGBB, for example #1A2B3C';

@@ -1,6 +1,11 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { expectFieldError, expectNoFieldError, renderSection, savablePass } from '../test-harness';
+import {
+  expectFieldError,
+  expectNoFieldError,
+  renderSection,
+  savablePass,
+} from '../../../../../testing/editor-harness';
 import { PassSection } from './pass-section';
 
 describe('PassSection', () => {

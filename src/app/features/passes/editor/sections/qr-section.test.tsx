@@ -1,6 +1,11 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { expectFieldError, expectNoFieldError, passWithMetadata, renderSection } from '../test-harness';
+import {
+  expectFieldError,
+  expectNoFieldError,
+  passWithMetadata,
+  renderSection,
+} from '../../../../../testing/editor-harness';
 import { QrSection } from './qr-section';
 
 describe('QrSection', () => {

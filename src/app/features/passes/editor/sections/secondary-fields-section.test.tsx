@@ -1,7 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PassField } from '../../../../../contract/schemas';
-import { expectFieldError, expectNoFieldError, passWithMetadata, renderSection } from '../test-harness';
+import {
+  expectFieldError,
+  expectNoFieldError,
+  passWithMetadata,
+  renderSection,
+} from '../../../../../testing/editor-harness';
 import { SecondaryFieldsSection } from './secondary-fields-section';
 
 const field = (n: number): PassField => ({ key: `f${n}`, label: `Label ${n}`, value: `Value ${n}`, changeMessage: '' });

@@ -1,20 +1,20 @@
 /**
- * Test-only helper: renders editor sections inside a form configured exactly like `PassEditor`
- * (same default values, resolver and validation mode), with a submit button that runs
- * `handleSubmit(onValid, onInvalid)` so tests can trigger validation and read the saved values.
+ * Component tests of the editor's sections: renders them inside the editor's own form
+ * (`usePassForm`), with a submit button that runs `handleSubmit(onValid, onInvalid)` so tests can
+ * trigger validation and read the saved values.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { type FieldErrors, FormProvider, type Resolver, useForm } from 'react-hook-form';
+import { type FieldErrors, FormProvider } from 'react-hook-form';
 import { expect, vi } from 'vitest';
-import type { Location, UploadInfo, WalletPass } from '../../../../contract/schemas';
-import { buildPass } from '../../../../testing/factories';
-import type { ApiClient } from '../../../lib/api-client';
-import { ConnectionContext, type ConnectionValue } from '../../../lib/connection';
-import { PassFormSchema } from './editor-schema';
-import { type PassFormValues, toFormValues } from '../model/form-model';
+import type { Location, UploadInfo, WalletPass } from '../contract/schemas';
+import { buildPass } from './factories';
+import type { ApiClient } from '../app/lib/api-client';
+import { ConnectionContext, type ConnectionValue } from '../app/lib/connection';
+import { usePassForm } from '../app/features/passes/editor/use-pass-form';
+import type { PassFormValues } from '../app/features/passes/model/form-model';
+import { PNG_SIGNATURE } from '../contract/wallet-rules';
 
 export const TEST_WORKSPACE_ID = 'ws-test';
 
@@ -67,10 +67,14 @@ export interface UploadCall {
 }
 
 function fakeConnection(upload: UploadMock): ConnectionValue {
-  const client: ApiClient = {
+  return testConnection({
     upload: upload as unknown as ApiClient['upload'],
     request: vi.fn(() => Promise.reject(new Error('No requests in section tests'))) as unknown as ApiClient['request'],
-  };
+  });
+}
+
+/** The connection a test renders under: `client` is what the app calls. */
+export function testConnection(client: ApiClient): ConnectionValue {
   return {
     config: { mode: 'sandbox', workspaces: [] },
     client,
@@ -96,13 +100,7 @@ function HarnessForm({
   onValid: (values: PassFormValues) => void;
   onInvalid: (errors: FieldErrors<PassFormValues>) => void;
 }) {
-  // The same configuration as PassEditor.
-  const form = useForm<PassFormValues>({
-    defaultValues: toFormValues(pass),
-    resolver: zodResolver(PassFormSchema) as unknown as Resolver<PassFormValues>,
-    mode: 'onTouched',
-    reValidateMode: 'onChange',
-  });
+  const form = usePassForm(pass);
   return (
     <FormProvider {...form}>
       <form noValidate aria-label="Edit pass" onSubmit={(event) => void form.handleSubmit(onValid, onInvalid)(event)}>
@@ -152,7 +150,7 @@ export function renderSection(ui: ReactNode, { pass = savablePass() }: { pass?: 
 /** A file whose first bytes are a PNG signature and an IHDR chunk of the given size. */
 export function pngFile(width: number, height: number, name = 'image.png'): File {
   const bytes = new Uint8Array(33);
-  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  bytes.set(PNG_SIGNATURE);
   const view = new DataView(bytes.buffer);
   view.setUint32(8, 13);
   bytes.set([0x49, 0x48, 0x44, 0x52], 12); // "IHDR"
