@@ -8,6 +8,7 @@ import { useConnection } from '../../../../lib/connection';
 import { cx } from '../../../../lib/cx';
 import { EditorSection, useFieldError } from '../form-fields';
 import { useImageSizesStore } from '../image-sizes';
+import { useObjectUrls } from '../use-object-urls';
 import { IMAGE_SLOTS, type ImageSlot, type ImageValue, slotFileName } from '../../model/form-model';
 import { appleImageSize } from '../../../../../contract/wallet-rules';
 import { readPngInfo, sizeWarning } from '../../model/png-info';
@@ -53,6 +54,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
   const sizes = useImageSizesStore();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+  const objectUrl = useObjectUrls();
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
@@ -78,7 +80,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
     }
     setWarning(sizeWarning(slot, info));
     const previous = getValues(name) as ImageValue | null;
-    const previewUrl = URL.createObjectURL(file);
+    const previewUrl = objectUrl(file);
     // Shown at once (preview included); the save waits until the upload has a key.
     setValue(name, { fileName, url: previewUrl, pending: true }, { shouldDirty: true, shouldValidate: true });
     setProgress(0);
