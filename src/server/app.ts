@@ -28,6 +28,7 @@ import { notificationRoutes, testClockRoutes } from './routes/notifications';
 import { passPageRoutes } from './routes/pass-page';
 import { passRoutes } from './routes/passes';
 import { proxyConfig, sandboxConfig, studioRoutes } from './routes/studio';
+import { proxySummary, sandboxSummary } from './routes/workspace-summary';
 import { fileRoutes, uploadRoutes } from './routes/uploads';
 import { SECURITY_HEADERS } from './security-headers';
 import { staticFiles } from './static-files';
@@ -91,6 +92,8 @@ export interface ProxyAppOptions extends CommonAppOptions {
   timeoutMs: number;
   /** Listed by `/studio/config` (the Passport API has no endpoint to list workspaces). */
   workspaces: readonly Workspace[];
+  /** How long workspace totals (`/studio/workspaces/{id}/summary`) are reused; 15 s when unset. */
+  summaryCacheMs?: number | undefined;
 }
 
 export type AppOptions = SandboxAppOptions | ProxyAppOptions;
@@ -206,7 +209,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (recordVersions) app.use('/v1/*', recordVersions);
     const notifications =
       options.notifications ??
-      new NotificationStore(store, { clock: options.clock ?? systemClock, failureRate: options.notificationFailureRate });
+      new NotificationStore(store, {
+        clock: options.clock ?? systemClock,
+        failureRate: options.notificationFailureRate,
+      });
     // Before `/v1/wallet-pass`, whose `/:id` would take `notifications` for a pass id.
     app.route('/v1/wallet-pass/notifications', notificationRoutes(notifications));
     app.route('/v1/wallet-pass', passRoutes(store, publicOrigin));
@@ -218,7 +224,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.route('/files', fileRoutes(store));
     app.route(
       '/studio',
-      studioRoutes(() => sandboxConfig(store)),
+      studioRoutes(() => sandboxConfig(store), sandboxSummary(store)),
     );
     app.route('/p', passPageRoutes(store));
   } else {
@@ -234,7 +240,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     );
     app.route(
       '/studio',
-      studioRoutes(() => config),
+      studioRoutes(
+        () => config,
+        proxySummary({
+          upstreamUrl: options.upstreamUrl,
+          timeoutMs: options.timeoutMs,
+          cacheMs: options.summaryCacheMs,
+        }),
+      ),
     );
   }
 

@@ -1,8 +1,12 @@
-/** `GET /studio/config`: what the dashboard needs to start (mode, workspaces, demo keys). */
+/**
+ * `GET /studio/config`: what the dashboard needs to start (mode, workspaces, demo keys);
+ * `GET /studio/workspaces/{id}/summary`: the workspace's totals (see workspace-summary.ts).
+ */
 import { Hono } from 'hono';
 import type { StudioConfig, Workspace } from '../../contract/queries';
 import type { AppEnv } from '../app-env';
 import type { SandboxStore } from '../store/sandbox-store';
+import type { SummarySource } from './workspace-summary';
 
 export function sandboxConfig(store: SandboxStore): StudioConfig {
   return {
@@ -13,12 +17,20 @@ export function sandboxConfig(store: SandboxStore): StudioConfig {
   };
 }
 
-export function studioRoutes(config: () => StudioConfig): Hono<AppEnv> {
+export function studioRoutes(config: () => StudioConfig, summary?: SummarySource): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/config', (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(config());
   });
+  if (summary) {
+    app.get('/workspaces/:workspaceId/summary', async (c) => {
+      const totals = await summary(c, c.req.param('workspaceId'));
+      // Totals of one key's workspace: never kept by a shared cache.
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(totals);
+    });
+  }
   return app;
 }
 
