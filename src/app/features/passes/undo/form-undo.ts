@@ -26,6 +26,11 @@ export class FormUndo<T extends FieldValues> {
   readonly #stack: UndoStack<T>;
   readonly #listeners = new Set<() => void>();
   #applying = false;
+  /**
+   * Until the user first touches the page, changes are the editor settling (sections mounting,
+   * values normalised): they move the starting point instead of becoming steps.
+   */
+  #engaged = false;
   #scheduled: ReturnType<typeof setTimeout> | undefined;
   #state = { canUndo: false, canRedo: false };
 
@@ -56,7 +61,8 @@ export class FormUndo<T extends FieldValues> {
     clearTimeout(this.#scheduled);
     this.#scheduled = undefined;
     if (this.#applying) return;
-    this.#stack.commit(this.#snapshot());
+    if (this.#engaged) this.#stack.commit(this.#snapshot());
+    else this.#stack.reset(this.#snapshot());
     this.#publish();
   };
 
@@ -107,6 +113,12 @@ export class FormUndo<T extends FieldValues> {
     });
     const onInput = (event: Event) => this.commitSoon(isTextEditing(event.target) ? TYPING_PAUSE_MS : 0);
     const onFocusOut = () => this.commitSoon();
+    const onEngage = () => {
+      if (this.#engaged) return;
+      // Whatever settled before this first touch is the starting point.
+      this.commit();
+      this.#engaged = true;
+    };
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
@@ -122,6 +134,9 @@ export class FormUndo<T extends FieldValues> {
     root.addEventListener('input', onInput);
     root.addEventListener('change', onInput);
     root.addEventListener('focusout', onFocusOut);
+    document.addEventListener('pointerdown', onEngage, true);
+    document.addEventListener('keydown', onEngage, true);
+    root.addEventListener('focusin', onEngage, true);
     document.addEventListener('keydown', onKeyDown);
     return () => {
       watched.unsubscribe();
@@ -129,6 +144,9 @@ export class FormUndo<T extends FieldValues> {
       root.removeEventListener('input', onInput);
       root.removeEventListener('change', onInput);
       root.removeEventListener('focusout', onFocusOut);
+      document.removeEventListener('pointerdown', onEngage, true);
+      document.removeEventListener('keydown', onEngage, true);
+      root.removeEventListener('focusin', onEngage, true);
       document.removeEventListener('keydown', onKeyDown);
     };
   }
