@@ -162,13 +162,15 @@ export class InstallHistory {
         `SELECT pass_id, t, kind, label FROM install_events
          WHERE workspace_id = ? AND kind = ? AND t >= ? AND t <= ? ORDER BY t`,
       ),
-      // The list's per-row figures: the last sample at or before `from` (the baseline) and the
-      // last of each trend bucket after it, for a page of passes at once.
-      changes: db.prepare<[number, string, string, number, string, string, number], ChangeRow>(
+      // The list's per-row figures: the last sample at or before `from` (else the first after it:
+      // the baseline) and the last of each trend bucket after it, for a page of passes at once.
+      changes: db.prepare<[number, number, string, string, number, string, string, number], ChangeRow>(
         `SELECT p.pass_id AS passId, b.t AS t, b.apple_issued + b.google_issued AS issued,
            b.apple_active + b.google_active AS active
          FROM install_passes p JOIN install_samples b ON b.pid = p.pid
-           AND b.t = (SELECT max(t) FROM install_samples WHERE pid = p.pid AND t <= ?)
+           AND b.t = coalesce(
+             (SELECT max(t) FROM install_samples WHERE pid = p.pid AND t <= ?),
+             (SELECT min(t) FROM install_samples WHERE pid = p.pid AND t > ?))
          WHERE p.workspace_id = ? AND p.pass_id IN (SELECT value FROM json_each(?))
          UNION ALL
          SELECT p.pass_id, max(s.t), s.apple_issued + s.google_issued, s.apple_active + s.google_active
@@ -270,7 +272,7 @@ export class InstallHistory {
   changes(workspaceId: string, passIds: readonly string[], from: number, bucketMs: number): Map<string, ChangeRow[]> {
     const ids = JSON.stringify(passIds);
     const byPass = new Map<string, ChangeRow[]>();
-    for (const row of this.#s.changes.all(from, workspaceId, ids, from, workspaceId, ids, bucketMs)) {
+    for (const row of this.#s.changes.all(from, from, workspaceId, ids, from, workspaceId, ids, bucketMs)) {
       const list = byPass.get(row.passId);
       if (list) list.push(row);
       else byPass.set(row.passId, [row]);
