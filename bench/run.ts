@@ -5,7 +5,7 @@
  * run and interleaved with it (see lib/floors.ts), prints a table and writes bench/results.json.
  * Nothing is asserted: figures that miss their target are marked FAIL.
  *
- * `npm run bench -- --skip lighthouse,memory` leaves groups out (bundle, api, keystroke, open,
+ * `npm run bench -- --skip lighthouse,memory` leaves groups out (bundle, api, keystroke, open, list,
  * memory, lighthouse); `npm run bench -- --only api` runs just the listed groups. Without a group
  * that needs the dashboard (bundle, keystroke, open, memory, lighthouse) nothing is built.
  */
@@ -30,10 +30,11 @@ import { seed } from './lib/seed';
 import { startServer, type BenchServer } from './lib/server';
 import { apiFigures } from './lib/api-figures';
 import { lighthouseFigures } from './lib/lighthouse-figures';
+import { listAtScale, listFigures } from './lib/list-scale';
 import { ratio, TARGET } from './lib/targets';
 import { median, p95, round } from './lib/stats';
 
-const GROUPS = ['bundle', 'api', 'keystroke', 'open', 'memory', 'lighthouse'] as const;
+const GROUPS = ['bundle', 'api', 'keystroke', 'open', 'memory', 'list', 'lighthouse'] as const;
 type Group = (typeof GROUPS)[number];
 
 const settings = {
@@ -159,7 +160,7 @@ async function main() {
       passName: seeded.large.passName,
       topValue: seeded.large.topValue,
     };
-    if (on('keystroke') || on('open') || on('memory')) {
+    if (on('keystroke') || on('open') || on('memory') || on('list')) {
       const browser = await launchBrowser();
       chromiumVersion = browser.version();
       try {
@@ -295,6 +296,12 @@ async function main() {
             },
           );
           log(`Memory: retained JS objects +${round(final)} % after ${rounds} rounds`);
+        }
+        if (on('list')) {
+          log(`List at scale: every "Load more" of ${seeded.passIds.length} passes, then the heap…`);
+          const result = await listAtScale(browser, server.url, seeded.workspaceId);
+          figures.push(...listFigures(result));
+          details.list = result;
         }
       } finally {
         await browser.close();

@@ -44,7 +44,7 @@ export function lighthouseFigures(runs: Record<string, LighthouseRun[]>, stat: S
       floor: { name: 'minimal Vite + React page', measured: floorLcp, ratio: r },
       target: `≤ ${TARGET.lcpRatio}× floor`,
       pass: r <= TARGET.lcpRatio,
-      note: `FCP ${metric('first-contentful-paint')} ms, TBT ${metric('total-blocking-time')} ms, CLS ${median(pageRuns.map((run) => run.metrics['cumulative-layout-shift'] ?? 0))} (medians)`,
+      note: `FCP ${metric('first-contentful-paint')} ms, TBT ${metric('total-blocking-time')} ms, CLS ${median(pageRuns.map((run) => run.metrics['cumulative-layout-shift'] ?? 0))} (medians); scripts fetched in run 1: ${(pageRuns[0]?.scripts ?? []).map((f) => `${f.file} ${Math.round(f.transferBytes / 100) / 10} KB`).join(', ')}`,
     });
   }
   const floorPerf = stat(floorRuns.map((r) => r.scores.performance));

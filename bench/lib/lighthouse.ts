@@ -14,6 +14,8 @@ export interface LighthouseRun {
   /** Audits that lost points outside performance metrics, for the report. */
   failedAudits: { id: string; title: string; category: Category; nodes?: string[] }[];
   metrics: Record<string, number>;
+  /** Scripts the page fetched during the run (file names), and their transferred bytes. */
+  scripts: { file: string; transferBytes: number }[];
 }
 
 function lighthouseCli(): string {
@@ -61,7 +63,14 @@ export async function runLighthouse(url: string): Promise<LighthouseRun> {
           score: number | null;
           scoreDisplayMode: string;
           numericValue?: number;
-          details?: { items?: { node?: { snippet?: string; nodeLabel?: string } }[] };
+          details?: {
+            items?: {
+              node?: { snippet?: string; nodeLabel?: string };
+              url?: string;
+              resourceType?: string;
+              transferSize?: number;
+            }[];
+          };
         }
       >;
     };
@@ -106,7 +115,10 @@ export async function runLighthouse(url: string): Promise<LighthouseRun> {
       const value = lhr.audits[id]?.numericValue;
       if (value !== undefined) metrics[id] = Math.round(value * 1000) / 1000;
     }
-    return { scores, failedAudits, metrics };
+    const scripts = (lhr.audits['network-requests']?.details?.items ?? [])
+      .filter((item) => item.resourceType === 'Script' && item.url)
+      .map((item) => ({ file: new URL(item.url!).pathname.split('/').pop()!, transferBytes: item.transferSize ?? 0 }));
+    return { scores, failedAudits, metrics, scripts };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
