@@ -12,9 +12,15 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 export class ControllableClock implements Clock {
   #offsetMs = 0;
+  /** Set: time stands still there until moved (tests that must not depend on how fast they run). */
+  readonly #frozenAt: number | undefined;
+
+  constructor(options: { frozen?: boolean } = {}) {
+    this.#frozenAt = options.frozen ? Date.now() : undefined;
+  }
 
   now(): number {
-    return Date.now() + this.#offsetMs;
+    return (this.#frozenAt ?? Date.now()) + this.#offsetMs;
   }
 
   get offsetMs(): number {

@@ -57,7 +57,7 @@ async function read(sandbox: TestSandbox, id: string, query = ''): Promise<Notif
 }
 
 describe('delivery on a controllable clock', () => {
-  const clock = new ControllableClock();
+  const clock = new ControllableClock({ frozen: true });
   let sandbox: TestSandbox;
   let pass: WalletPass;
   beforeAll(async () => {
@@ -191,7 +191,7 @@ describe('delivery on a controllable clock', () => {
 
 describe('failures', () => {
   it('end in one of the failure statuses at the configured rate, sending nothing to the failed platform', async () => {
-    const clock = new ControllableClock();
+    const clock = new ControllableClock({ frozen: true });
     const sandbox = await startSandbox({ app: { clock, notificationFailureRate: 1 } });
     try {
       const pass = await publishedPass(sandbox, 0);

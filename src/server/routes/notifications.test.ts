@@ -13,7 +13,7 @@ import { KEY_A, KEY_B, WS_A, WS_B, passBody, startSandbox } from '../server.test
 import type { TestSandbox } from '../server.test-utils';
 
 const PATH = '/v1/wallet-pass/notifications';
-const clock = new ControllableClock();
+const clock = new ControllableClock({ frozen: true });
 let sandbox: TestSandbox;
 let passA: WalletPass;
 let passB: WalletPass;
