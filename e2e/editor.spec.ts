@@ -61,7 +61,8 @@ test('every section of a pass is edited, saved and still there after a reload an
   await page.getByLabel('Replace strip.png').setInputFiles({
     name: 'strip.png',
     mimeType: 'image/png',
-    buffer: solidPng(1125, 369, '#C0392B'),
+    // Already the store-card strip's size (1125×432): uploaded as it is, no crop step.
+    buffer: solidPng(1125, 432, '#C0392B'),
   });
   await expect(page.getByRole('region', { name: 'Images' }).getByRole('button', { name: 'Undo' })).toBeVisible();
   // Locations: edit one, remove one, add one

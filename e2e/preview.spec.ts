@@ -99,6 +99,8 @@ test('a picked PNG shows in the preview before its upload finishes', async ({ pa
     mimeType: 'image/png',
     buffer: noisePng(420, 240),
   });
+  // Not the strip's size, so the crop step opens; the original PNG is kept as it is.
+  await page.getByRole('dialog', { name: 'Crop strip.png' }).getByRole('button', { name: 'Use uncropped' }).click();
   const progress = page.getByRole('progressbar', { name: 'Uploading strip.png' });
   await expect(progress).toBeVisible();
   const strip = page.getByRole('region', { name: 'Apple Wallet preview' }).locator('img[src^="blob:"]');

@@ -241,7 +241,6 @@ function CropEditor({
             onPointerMove={onPointerMove}
             onPointerUp={() => (drag.current = null)}
             onPointerCancel={() => (drag.current = null)}
-            onWheel={(e) => setCrop((c) => zoomCrop(c, source, target, e.deltaY < 0 ? 1.1 : 1 / 1.1))}
             className={cx(
               'relative mx-auto max-h-[50vh] w-full cursor-move touch-none rounded-md ring-1 ring-surface-border focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600',
               checkerboard,

@@ -1,4 +1,4 @@
-import { type DragEvent, useId, useRef, useState } from 'react';
+import { type DragEvent, Suspense, lazy, useId, useRef, useState } from 'react';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { MAX_UPLOAD_BYTES } from '../../../../../contract/rules';
 import { UploadResponseSchema } from '../../../../../contract/schemas';
@@ -12,6 +12,13 @@ import { useObjectUrls } from '../use-object-urls';
 import { IMAGE_SLOTS, type ImageSlot, type ImageValue, slotFileName } from '../../model/form-model';
 import { appleImageSize } from '../../../../../contract/wallet-rules';
 import { readPngInfo, sizeWarning } from '../../model/png-info';
+import { analyzeImage } from '../../images/analyze-image';
+import type { CropResult } from '../../images/crop-dialog';
+import { fitsSlotAsIs } from '../../images/slot-crop';
+import { sourceProblem } from '../../images/source-check';
+
+// The crop step's code loads the first time an image needs cropping, not with the editor.
+const CropDialog = lazy(() => import('../../images/crop-dialog').then((m) => ({ default: m.CropDialog })));
 
 const SLOT_TEXT: Record<ImageSlot, { title: string; use: string; required: boolean }> = {
   logo: { title: 'Logo', use: 'Top left of the pass; shown in a circle on Google Wallet.', required: true },
@@ -33,7 +40,7 @@ export function ImagesSection({ workspaceId }: { workspaceId: string }) {
     <EditorSection
       id="section-images"
       title="Images"
-      description="PNG files. Changes here take effect when you save; until then they can be undone."
+      description="PNG, JPEG or WebP: each is cropped to its slot's shape and uploaded as a PNG of the right size. Changes take effect when you save; until then they can be undone."
     >
       <div className="grid gap-4 sm:grid-cols-2">
         {IMAGE_SLOTS.map((slot) => (
@@ -59,6 +66,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
   const [problem, setProblem] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [cropping, setCropping] = useState<File | null>(null);
   const text = SLOT_TEXT[slot];
   const fileName = slotFileName(slot);
   const original = (defaultValues?.images as Record<ImageSlot, ImageValue | null> | undefined)?.[slot] ?? null;
@@ -66,19 +74,34 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
     (original?.uploadKey ?? original?.fileKey ?? null) !== (value?.uploadKey ?? value?.fileKey ?? null) ||
     !original !== !value;
 
+  /**
+   * A PNG already at the slot's size is uploaded as it is; any other PNG, JPEG or WebP goes
+   * through the crop step, which uploads a PNG of the slot's exact size.
+   */
   async function accept(file: File) {
     setProblem(null);
     setWarning(null);
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setProblem(`${file.name} is larger than 5 MB. Use a smaller PNG.`);
+    const refused = await sourceProblem(file);
+    if (refused) {
+      setProblem(refused);
       return;
     }
     const info = await readPngInfo(file);
-    if (!info) {
-      setProblem(`${file.name} is not a PNG image. Passes accept PNG files only.`);
+    if (info && fitsSlotAsIs(slot, info) && file.size <= MAX_UPLOAD_BYTES) await upload(file);
+    else setCropping(file);
+  }
+
+  function cropped(result: CropResult) {
+    setCropping(null);
+    if (result.file.size > MAX_UPLOAD_BYTES) {
+      setProblem(`${result.file.name} is larger than 5 MB, the most Passport accepts. Crop it or use a smaller image.`);
       return;
     }
-    setWarning(sizeWarning(slot, info));
+    setWarning(result.warning ?? sizeWarning(slot, result));
+    void upload(result.file);
+  }
+
+  async function upload(file: File) {
     const previous = getValues(name) as ImageValue | null;
     const previewUrl = objectUrl(file);
     // Shown at once (preview included); the save waits until the upload has a key.
@@ -156,9 +179,16 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
             src={value.url}
             alt={`Current ${fileName}`}
             className="max-h-full max-w-full object-contain"
-            onLoad={(e) =>
-              sizes?.set(slot, { width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })
-            }
+            onLoad={(e) => {
+              const image = e.currentTarget;
+              // Picked in this editor (an object URL): its colours may be suggested for the pass.
+              const picked = image.src.startsWith('blob:');
+              sizes?.set(slot, {
+                width: image.naturalWidth,
+                height: image.naturalHeight,
+                ...(slot === 'logo' || slot === 'strip' ? { ...analyzeImage(image), picked } : {}),
+              });
+            }}
           />
         ) : (
           <span className="text-xs text-ink-subtle">No image</span>
@@ -190,7 +220,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
             ref={inputRef}
             id={inputId}
             type="file"
-            accept="image/png"
+            accept="image/png,image/jpeg,image/webp"
             className="sr-only"
             onChange={(e) => pick(e.target.files)}
             disabled={progress !== null}
@@ -218,8 +248,19 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
             Undo
           </Button>
         ) : null}
-        <span className="text-xs text-ink-subtle">or drop a PNG here</span>
+        <span className="text-xs text-ink-subtle">or drop an image here (PNG, JPEG or WebP)</span>
       </div>
+      {cropping ? (
+        <Suspense fallback={null}>
+          <CropDialog
+            slot={slot}
+            fileName={fileName}
+            file={cropping}
+            onCancel={() => setCropping(null)}
+            onDone={cropped}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

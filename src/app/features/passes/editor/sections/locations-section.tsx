@@ -4,6 +4,7 @@ import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { CheckboxField, EditorSection, NumberField, TextField, useFieldError } from '../form-fields';
 import { emptyLocation } from '../../model/form-model';
+import { CoordinateFields, LocationLocatorFor } from './coordinate-fields';
 import { RowFieldset } from './row-controls';
 
 export function LocationsSection({ passId }: { passId: string }) {
@@ -47,18 +48,7 @@ export function LocationsSection({ passId }: { passId: string }) {
                 <CheckboxField name={`locations.${index}.enabled`} label="Enabled" hint="Off: kept, but never shown." />
               </div>
               <div className="grid grid-cols-3 gap-x-3 sm:col-span-2">
-                <NumberField
-                  name={`locations.${index}.latitude`}
-                  label="Latitude"
-                  hint="−90 to 90"
-                  emptyAs={Number.NaN}
-                />
-                <NumberField
-                  name={`locations.${index}.longitude`}
-                  label="Longitude"
-                  hint="−180 to 180"
-                  emptyAs={Number.NaN}
-                />
+                <CoordinateFields index={index} />
                 <NumberField
                   name={`locations.${index}.altitude`}
                   label="Altitude"
@@ -66,6 +56,7 @@ export function LocationsSection({ passId }: { passId: string }) {
                   emptyAs={null}
                 />
               </div>
+              <LocationLocatorFor index={index} />
               <div className="sm:col-span-2">
                 <TextField
                   name={`locations.${index}.relevantText`}

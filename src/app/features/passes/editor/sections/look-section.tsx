@@ -4,6 +4,7 @@ import { Field, inputClass } from '../../../../components/ui/field';
 import { MIN_TEXT_CONTRAST, textContrast } from '../../../../lib/color';
 import { cx } from '../../../../lib/cx';
 import { EditorSection, TextAreaField, TextField, useFieldError } from '../form-fields';
+import { ArtworkColorSuggestion } from './color-suggestion';
 
 export function LookSection() {
   return (
@@ -27,6 +28,7 @@ export function LookSection() {
         <ColorField name="passMetadata.displayTextColor" label="Text colour" />
       </div>
       <ContrastMeter />
+      <ArtworkColorSuggestion />
     </EditorSection>
   );
 }
