@@ -7,12 +7,12 @@ import { useWindowRows } from './use-window-rows';
 const OVERSCAN = 4;
 
 const COLUMNS = [
-  { label: 'Pass', className: 'w-[34%]' },
-  { label: 'Status', className: 'w-[13%]' },
-  { label: 'Issued', className: 'w-[13%] text-right' },
-  { label: 'Active', className: 'w-[13%] text-right' },
-  { label: 'Updated', className: 'w-[10%]' },
-  { label: 'Actions', className: 'w-[17%]', hidden: true },
+  { label: 'Pass', className: '' },
+  { label: 'Status', className: '' },
+  { label: 'Issued', className: 'text-right' },
+  { label: 'Active', className: 'text-right' },
+  { label: 'Updated', className: '' },
+  { label: 'Actions', className: '', hidden: true },
 ] as const;
 
 /**
@@ -22,8 +22,8 @@ const COLUMNS = [
  * For assistive technology it stays one table: `aria-rowcount` counts every loaded row and each
  * rendered row has its `aria-rowindex`; spacer rows (hidden) stand for the rows not rendered, so
  * the scroll height and position are those of the whole list. A row holding keyboard focus stays
- * rendered when it scrolls away, so focus is never dropped to the page. Columns have fixed
- * widths, so they do not shift as other rows come into view.
+ * rendered when it scrolls away, so focus is never dropped to the page. Columns take the width
+ * of what the rendered rows show (names are cut to one line, so rows differ little).
  */
 export function PassTable({
   passes,
@@ -86,7 +86,7 @@ export function PassTable({
 
   return (
     <div className="overflow-x-auto rounded-card border border-surface-border bg-surface shadow-card">
-      <table aria-rowcount={passes.length + 1} className="w-full min-w-[880px] table-fixed border-collapse text-left">
+      <table aria-rowcount={passes.length + 1} className="w-full min-w-[880px] border-collapse text-left">
         <caption className="sr-only">Passes with their status and install counts</caption>
         <thead className="border-b border-surface-border bg-surface-sunken text-xs font-medium tracking-wide text-ink-muted uppercase">
           <tr aria-rowindex={1}>
