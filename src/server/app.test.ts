@@ -65,9 +65,11 @@ describe('authentication and workspaces', () => {
     expect(Object.keys(error.context ?? {})).toEqual(['x-workspace-id']);
   });
 
-  it('answers 404 NOT_FOUND with the error body for an unknown /v1 route or method', async () => {
+  it('answers 404 NOT_FOUND for an unknown /v1 route, 405 with Allow for a method a route lacks', async () => {
     await expectError(await sandbox.api('GET', '/v1/no-such-thing'), 404, 'NOT_FOUND');
-    await expectError(await sandbox.api('PUT', '/v1/wallet-pass'), 404, 'NOT_FOUND');
+    const wrongMethod = await sandbox.api('PUT', '/v1/wallet-pass');
+    expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD, POST');
+    await expectError(wrongMethod, 405, 'INVALID_OPERATION');
   });
 
   it('serves /studio/config with workspaces and demo keys, the all-workspace key first', async () => {

@@ -33,7 +33,9 @@ export function hostCheck(extraHosts: readonly string[] = []): MiddlewareHandler
     if (name) allowed.add(name);
   }
   return async (c, next) => {
-    const name = hostName(c.req.header('host'));
+    // Requests made in-process (`app.request`, `app.fetch`) may carry no Host header: their URL
+    // says where they go. Over HTTP the adapter builds the URL from the Host header anyway.
+    const name = hostName(c.req.header('host') ?? new URL(c.req.url).host);
     if (name === null || !allowed.has(name)) {
       throw new ApiError(
         421,

@@ -2,10 +2,10 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { issuesToContext } from '../contract/errors';
+import { ERROR_CODES } from '../contract/schemas';
 import { ID_PATTERN } from '../contract/rules';
 import type { AppEnv } from './app-env';
-import { errorBody, invalidInput, notFound } from './errors';
-import type { ApiError } from './errors';
+import { ApiError, errorBody, invalidInput, notFound } from './errors';
 import { isObject } from './store/documents';
 import type { JsonObject } from './store/documents';
 
@@ -143,6 +143,23 @@ export function requestOrigin(c: Context<AppEnv>, fixed: PublicOrigin): string {
   const origin = typeof fixed === 'function' ? fixed() : fixed;
   if (origin) return origin;
   return new URL(c.req.url).origin;
+}
+
+/**
+ * The last handler of a path: any method it does not support answers 405 with `Allow` (HTTP's
+ * rule), so a client can tell a wrong method from a wrong path (404).
+ */
+export function methodNotAllowed(allow: readonly string[]): () => never {
+  const header = allow.join(', ');
+  return () => {
+    throw new ApiError(
+      405,
+      ERROR_CODES.invalidOperation,
+      `This path answers ${header} only.`,
+      { allow: header },
+      { Allow: header },
+    );
+  };
 }
 
 /** Query values as Hono collects them: every repetition of every key. */

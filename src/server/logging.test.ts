@@ -283,3 +283,43 @@ describe('redactHeaders', () => {
     });
   });
 });
+
+describe('secrets in any header whose name says key, token or authorization', () => {
+  const HEADER_SECRETS: Record<string, string> = {
+    'x-api-key': 'xkey_0f9e8d7c6b5a49382716',
+    'X-Auth-Token': 'tok_5a4b3c2d1e0f99887766',
+    'proxy-authorization': 'Basic cHJveHk6c2VjcmV0MTIz',
+    'x-amz-security-token': 'amz_77665544332211009988',
+    apikey: 'plain_1122334455667788aabb',
+    'x-secret': 'shh_aabbccddeeff00112233',
+  };
+
+  it('are redacted at every log level, in request lines and in anything else logged', async () => {
+    for (const level of ['debug', 'info', 'warn', 'error'] as const) {
+      const { lines, logger } = capture(level);
+      const sandbox = await startSandbox({ app: { logger } });
+      cleanup.push(() => sandbox.stop());
+      for (const path of ['/v1/wallet-pass', '/v1/nowhere', '/studio/config']) {
+        const res = await fetch(`${sandbox.url}${path}`, { headers: { 'api-key': KEY_ALL, ...HEADER_SECRETS } });
+        await res.arrayBuffer();
+      }
+      // Whatever a caller hands the logger, at any level.
+      logger.error('something failed', { headers: { ...HEADER_SECRETS }, request: { apiKey: KEY_ALL, token: BEARER } });
+      logger.warn('retrying', { authorization: `Bearer ${BEARER}`, nested: [{ 'x-api-key': KEY_A }] });
+      const everything = lines.join('\n');
+      for (const secret of [...Object.values(HEADER_SECRETS), KEY_ALL, KEY_A, BEARER]) {
+        expect(everything, `${level}: ${secret}`).not.toContain(secret);
+      }
+      if (level === 'debug') {
+        const request = parseLines(lines).find((r) => r.msg === 'request');
+        const headers = request?.headers as Record<string, string>;
+        expect(headers['x-api-key']).toBe('[redacted]');
+        expect(headers['x-auth-token']).toBe('[redacted]');
+        expect(headers['x-secret']).toBe('[redacted]');
+        // Headers that are not secret are kept, so the line still helps.
+        expect(headers.host).toBeTruthy();
+      }
+      expect(lines.length).toBeGreaterThan(0);
+    }
+  });
+});

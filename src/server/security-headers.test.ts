@@ -151,7 +151,7 @@ describe('security headers on every kind of response', () => {
       },
       { name: 'API 404', request: () => api('/v1/wallet-pass/nope'), status: 404, type: 'application/json' },
       { name: 'API unknown route', request: () => api('/v1/nothing'), status: 404, type: 'application/json' },
-      { name: 'unknown method', request: () => api('/v1/wallet-pass', { method: 'OPTIONS' }), status: 404 },
+      { name: 'unknown method', request: () => api('/v1/wallet-pass', { method: 'OPTIONS' }), status: 405 },
       {
         name: 'API 400',
         request: () =>

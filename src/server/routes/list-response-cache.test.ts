@@ -164,7 +164,7 @@ describe('GET /v1/wallet-pass served from the list cache', () => {
     await all();
   });
 
-  it('keys pages by origin: links follow the host the client used', async () => {
+  it('keys pages by origin: without PUBLIC_URL, links follow the (allowed) host the client used', async () => {
     const pass = await create(WS_A, { uploadInfoList: await sandbox.images(WS_A) });
     const viaHost = async (host: string) => {
       const res = await createAppOnce().request(`http://${host}/v1/wallet-pass?limit=20`, {
@@ -181,7 +181,7 @@ describe('GET /v1/wallet-pass served from the list cache', () => {
 let shared: ReturnType<typeof createApp> | undefined;
 /** One app (one set of caches) reused across calls. */
 function createAppOnce() {
-  shared ??= createApp({ mode: 'sandbox', store: sandbox.store });
+  shared ??= createApp({ mode: 'sandbox', store: sandbox.store, allowedHosts: ['one.example', 'two.example'] });
   return shared;
 }
 

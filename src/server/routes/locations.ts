@@ -4,7 +4,7 @@ import { ListLocationsQuerySchema, splitListParam } from '../../contract/queries
 import { CreateLocationRequestSchema, LocationSchema, UpdateLocationRequestSchema } from '../../contract/schemas';
 import type { AppEnv } from '../app-env';
 import { notFound } from '../errors';
-import { parseWith, pathId, readJsonObject } from '../http';
+import { methodNotAllowed, parseWith, pathId, readJsonObject } from '../http';
 import { encodeCursor } from '../store/cursor';
 import type { SandboxStore } from '../store/sandbox-store';
 import { DEFAULT_PAGE_LIMIT, parseCursor } from './passes';
@@ -38,9 +38,10 @@ export function locationRoutes(store: SandboxStore): Hono<AppEnv> {
       limit,
     );
     const last = page.items.at(-1);
+    // The spec types `cursor` as a string: an empty page leaves it out rather than send null.
     return c.json({
       items: page.items.map(locationView),
-      cursor: last ? encodeCursor(last) : null,
+      ...(last ? { cursor: encodeCursor(last) } : {}),
       hasMore: page.hasMore,
     });
   });
@@ -76,6 +77,9 @@ export function locationRoutes(store: SandboxStore): Hono<AppEnv> {
     if (!store.deleteLocation(c.get('auth').workspaceId, id)) throw notFound({ id });
     return c.body(null, 204);
   });
+
+  app.all('/', methodNotAllowed(['GET', 'HEAD', 'POST']));
+  app.all('/:locationId', methodNotAllowed(['GET', 'HEAD', 'PUT', 'DELETE']));
 
   return app;
 }

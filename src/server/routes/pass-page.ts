@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { uploadKeyOf } from '../../contract/schemas';
 import type { AppEnv } from '../app-env';
+import { methodNotAllowed } from '../http';
 import { isObject } from '../store/documents';
 import type { SandboxStore } from '../store/sandbox-store';
 
@@ -58,5 +59,6 @@ ${offer}
       published ? 200 : 404,
     );
   });
+  app.all('/:slug', methodNotAllowed(['GET', 'HEAD']));
   return app;
 }

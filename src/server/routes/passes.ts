@@ -4,7 +4,7 @@ import { ListPassesQuerySchema, splitListParam } from '../../contract/queries';
 import { CreatePassRequestSchema, UpdatePassRequestSchema, WalletPassSchema } from '../../contract/schemas';
 import type { AppEnv } from '../app-env';
 import { invalidInput, notFound } from '../errors';
-import { parseWith, pathId, readJsonObject, requestOrigin } from '../http';
+import { methodNotAllowed, parseWith, pathId, readJsonObject, requestOrigin } from '../http';
 import type { PublicOrigin } from '../http';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import type { SortKey } from '../store/cursor';
@@ -97,9 +97,10 @@ export function passRoutes(store: SandboxStore, publicOrigin?: PublicOrigin): Ho
     }
     const last = page.items.at(-1);
     const items = ids.flatMap((id) => jsons.get(id) ?? []).join(',');
-    const cursor = JSON.stringify(last ? encodeCursor(last) : null);
+    // The spec types `cursor` as a string: an empty page leaves it out rather than send null.
+    const cursor = last ? `"cursor":${JSON.stringify(encodeCursor(last))},` : '';
     // Assembled as text so cached passes are not parsed and stringified again, then encoded once.
-    const body = utf8.encode(`{"items":[${items}],"cursor":${cursor},"hasMore":${page.hasMore}}`);
+    const body = utf8.encode(`{"items":[${items}],${cursor}"hasMore":${page.hasMore}}`);
     return pages.respond(c, pages.set(workspaceId, pageKey, body));
   });
 
@@ -144,6 +145,9 @@ export function passRoutes(store: SandboxStore, publicOrigin?: PublicOrigin): Ho
     if (!store.deletePass(c.get('auth').workspaceId, id)) throw notFound({ id });
     return c.body(null, 204);
   });
+
+  app.all('/', methodNotAllowed(['GET', 'HEAD', 'POST']));
+  app.all('/:id', methodNotAllowed(['GET', 'HEAD', 'PATCH', 'DELETE']));
 
   return app;
 }

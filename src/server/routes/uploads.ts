@@ -8,7 +8,7 @@ import type { UploadResponse } from '../../contract/schemas';
 import type { AppEnv } from '../app-env';
 import { MAX_UPLOAD_REQUEST_BYTES, readLimited, tooLarge } from '../body-limit';
 import { invalidInput, notFound } from '../errors';
-import { requestOrigin } from '../http';
+import { methodNotAllowed, requestOrigin } from '../http';
 import type { PublicOrigin } from '../http';
 import { multipartField } from '../multipart';
 import { checkPngPixelData, purePng, readPngInfo } from '../png';
@@ -54,6 +54,7 @@ export function uploadRoutes(store: SandboxStore, publicOrigin?: PublicOrigin): 
       return c.json(body);
     });
   });
+  app.all('/', methodNotAllowed(['POST']));
 
   return app;
 }
@@ -73,7 +74,10 @@ class Slots {
   }
 
   async run<T>(task: (buffers: SlotBuffers) => Promise<T>): Promise<T> {
-    let slot = this.#free.length > 0 ? this.#free.pop() : await new Promise<SlotBuffers | undefined>((resolve) => this.#waiting.push(resolve));
+    let slot =
+      this.#free.length > 0
+        ? this.#free.pop()
+        : await new Promise<SlotBuffers | undefined>((resolve) => this.#waiting.push(resolve));
     slot ??= { body: new Uint8Array(MAX_UPLOAD_REQUEST_BYTES), png: new Uint8Array(MAX_UPLOAD_REQUEST_BYTES) };
     try {
       return await task(slot);
@@ -101,5 +105,6 @@ export function fileRoutes(store: SandboxStore): Hono<AppEnv> {
       'Cache-Control': 'public, max-age=31536000, immutable',
     });
   });
+  app.all('/:file', methodNotAllowed(['GET', 'HEAD']));
   return app;
 }

@@ -4,7 +4,8 @@
  */
 import type { Location, WalletPass } from '../../contract/schemas';
 import { uploadKeyOf } from '../../contract/schemas';
-import { isObject } from '../store/documents';
+import { NULL_DROPPED_PASS_KEYS, isObject } from '../store/documents';
+import type { JsonObject } from '../store/documents';
 import type { LocationRecord, PassRecord } from '../store/sandbox-store';
 
 export function fileUrl(origin: string, key: string): string {
@@ -57,7 +58,8 @@ export function passView(
     passLink: passLink(options.origin, record.slug),
     passLinkSlug: record.slug,
     googlePassLink: record.googlePassLink,
-    ...doc,
+    // Databases written before nulls were dropped on write may still hold some.
+    ...withoutDroppedNulls(doc),
     passMetadata: isObject(meta) ? { ...meta, locations: locations.map(locationView) } : null,
     uploadInfoList: Array.isArray(images)
       ? images.map((item: unknown) => {
@@ -65,7 +67,7 @@ export function passView(
           const key = uploadKeyOf(item);
           return includeAssets && key ? { ...item, url: fileUrl(options.origin, key) } : item;
         })
-      : null,
+      : [],
     appleIssuedCount: counts.appleIssued,
     googleIssuedCount: counts.googleIssued,
     totalIssuedCount: counts.appleIssued + counts.googleIssued,
@@ -74,4 +76,11 @@ export function passView(
     totalActiveCount: counts.appleActive + counts.googleActive,
     // The doc was validated against the contract when written; typing it back is all this does.
   } as WalletPass;
+}
+
+function withoutDroppedNulls(doc: JsonObject): JsonObject {
+  if (!NULL_DROPPED_PASS_KEYS.some((key) => doc[key] === null)) return doc;
+  const copy = { ...doc };
+  for (const key of NULL_DROPPED_PASS_KEYS) if (copy[key] === null) delete copy[key];
+  return copy;
 }

@@ -27,12 +27,26 @@ function pick(source: JsonObject, keep: (key: string) => boolean): JsonObject {
   return Object.fromEntries(Object.entries(source).filter(([k, v]) => v !== undefined && keep(k)));
 }
 
+/**
+ * Keys the vendor's spec types as an array, a string or an object, for which the sandbox takes
+ * `null` as "none": dropped on write (a PATCH's null clears the key), so reads never echo a null
+ * the spec does not allow (`uploadInfoList` then reads as `[]`, the others are left out).
+ */
+export const NULL_DROPPED_PASS_KEYS = ['uploadInfoList', 'notificationHeader', 'account'] as const;
+const NULL_DROPPED_META_KEYS = new Set(['topField']);
+
 /** The `doc` part of a pass body: without server keys and column keys, locations or image urls. */
 export function passDocOf(body: JsonObject): JsonObject {
-  const doc = pick(body, (k) => !READ_ONLY_PASS_KEYS.has(k) && !COLUMN_PASS_KEYS.has(k));
+  const dropped = new Set<string>(NULL_DROPPED_PASS_KEYS);
+  const doc = pick(
+    body,
+    (k) => !READ_ONLY_PASS_KEYS.has(k) && !COLUMN_PASS_KEYS.has(k) && !(dropped.has(k) && body[k] === null),
+  );
   const meta = doc.passMetadata;
   // Locations live in their own table; whatever a client echoes back here is dropped.
-  if (isObject(meta)) doc.passMetadata = pick(meta, (k) => k !== 'locations');
+  if (isObject(meta)) {
+    doc.passMetadata = pick(meta, (k) => k !== 'locations' && !(NULL_DROPPED_META_KEYS.has(k) && meta[k] === null));
+  }
   const images = doc.uploadInfoList;
   if (Array.isArray(images))
     doc.uploadInfoList = images.map((i: unknown) => (isObject(i) ? pick(i, (k) => k !== 'url') : i));

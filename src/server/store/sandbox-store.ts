@@ -25,7 +25,7 @@ import { fakeGoogleSaveToken, newId, newUploadKey, randomSlug } from '../ids';
 import type { SeedData } from '../seed/seed-types';
 import type { SortKey } from './cursor';
 import { likeContains } from './cursor';
-import { isObject, locationDocOf, passDocOf } from './documents';
+import { NULL_DROPPED_PASS_KEYS, isObject, locationDocOf, passDocOf } from './documents';
 import type { JsonObject } from './documents';
 import { prepareDatabase } from './migrate';
 import { seedDatabase } from './seeding';
@@ -479,7 +479,12 @@ export class SandboxStore {
       if ('uploadInfoList' in changes) this.#assertUploadsInWorkspace(workspaceId, changes.uploadInfoList);
       assertPublishable(
         body.status ?? existing.status,
-        'uploadInfoList' in changes ? changes.uploadInfoList : existing.doc.uploadInfoList,
+        // A null list clears the images (see patchDoc).
+        body.uploadInfoList === null
+          ? []
+          : 'uploadInfoList' in changes
+            ? changes.uploadInfoList
+            : existing.doc.uploadInfoList,
       );
       this.#statements.updatePass.run({
         id,
@@ -489,7 +494,7 @@ export class SandboxStore {
         nameLower: passName.toLowerCase(),
         status: body.status ?? existing.status,
         slug,
-        doc: JSON.stringify({ ...existing.doc, ...changes }),
+        doc: JSON.stringify(patchDoc(existing.doc, changes, body)),
         updatedTime: new Date().toISOString(),
         updatedBy: actorId,
       });
@@ -753,6 +758,13 @@ export async function openStore(options: OpenStoreOptions): Promise<SandboxStore
     db.close();
     throw error;
   }
+}
+
+/** Each key of the PATCH replaces the stored one; a null for a key the spec types clears it. */
+function patchDoc(existing: JsonObject, changes: JsonObject, body: JsonObject): JsonObject {
+  const doc = { ...existing, ...changes };
+  for (const key of NULL_DROPPED_PASS_KEYS) if (body[key] === null) delete doc[key];
+  return doc;
 }
 
 /**
