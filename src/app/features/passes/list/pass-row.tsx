@@ -4,7 +4,7 @@ import type { WalletPass } from '../../../../contract/schemas';
 import { Button } from '../../../components/ui/button';
 import { useConnection } from '../../../lib/connection';
 import { formatExact, formatRelative } from '../../../lib/format';
-import { Link, paths } from '../../../history-router';
+import { Link, navigate, paths } from '../../../history-router';
 import { passQueries } from '../api/pass-queries';
 import { loadEditor } from '../editor-loader';
 import { StatusToggle } from '../status/status-toggle';
@@ -108,13 +108,14 @@ export const PassRow = memo(function PassRow({
         <Button size="sm" variant="ghost" onClick={() => onPreview(pass)} aria-label={`Preview ${name}`}>
           Preview
         </Button>
-        <Link
-          to={paths.notify(workspaceId, pass.id)}
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => navigate(paths.notify(workspaceId, pass.id))}
           aria-label={`Notify holders of ${name}`}
-          className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink"
         >
           Notify
-        </Link>
+        </Button>
         <Button size="sm" variant="ghost" onClick={() => onDuplicate(pass)} aria-label={`Duplicate ${name}`}>
           Duplicate
         </Button>
