@@ -18,19 +18,19 @@ export function InstallChange({ passId, workspaceId }: { passId: string; workspa
     refetchInterval: ROW_REFRESH_MS,
   });
   if (!data || data.trend.length === 0) {
-    return <div className="w-20 shrink-0" aria-hidden="true" />;
+    return null;
   }
   const change = data.issuedChange;
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
   return (
-    <div className="w-20 shrink-0 text-right" data-testid="install-change">
+    <div className="shrink-0 text-right" data-testid="install-change">
       <Trend values={data.trend} />
       <p className="text-[11px] leading-4 whitespace-nowrap text-ink-subtle">
         <span className={change > 0 ? 'font-medium text-success-700' : undefined}>
           {sign}
           {formatCount(Math.abs(change))}
-        </span>
-        <span className="sr-only"> issued</span>, {RANGE_LABELS[range]}
+        </span>{' '}
+        issued, {RANGE_LABELS[range]}
       </p>
     </div>
   );

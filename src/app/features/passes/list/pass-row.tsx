@@ -60,7 +60,7 @@ export const PassRow = memo(function PassRow({
       <td className="px-4 py-3">
         <div className="flex items-center gap-3">
           <PassThumbnail pass={pass} />
-          <div className="min-w-0">
+          <div className="min-w-0 flex-1">
             <Link
               to={paths.pass(workspaceId, pass.id)}
               onPointerEnter={prefetch}
@@ -71,6 +71,7 @@ export const PassRow = memo(function PassRow({
             </Link>
             <p className="truncate text-xs text-ink-subtle">{pass.passMetadata?.organizationName}</p>
           </div>
+          <InstallChange passId={pass.id} workspaceId={workspaceId} />
         </div>
       </td>
       <td className="px-4 py-3">
@@ -81,15 +82,12 @@ export const PassRow = memo(function PassRow({
         )}
       </td>
       <td className="px-4 py-3">
-        <div className="flex items-center justify-end gap-3">
-          <InstallChange passId={pass.id} workspaceId={workspaceId} />
-          <CountCell
-            what="Issued"
-            total={pass.totalIssuedCount}
-            apple={pass.appleIssuedCount}
-            google={pass.googleIssuedCount}
-          />
-        </div>
+        <CountCell
+          what="Issued"
+          total={pass.totalIssuedCount}
+          apple={pass.appleIssuedCount}
+          google={pass.googleIssuedCount}
+        />
       </td>
       <td className="px-4 py-3">
         <CountCell
