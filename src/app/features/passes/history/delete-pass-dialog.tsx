@@ -57,14 +57,14 @@ export function DeletePassDialog({
           : 'This draft has not been published, so nobody holds it.'
       }
       footer={
-        <>
+        <div className="flex w-full flex-wrap justify-end gap-2">
           <Button onClick={close} disabled={deletion.isPending}>
             Cancel
           </Button>
           <Button variant="danger" onClick={remove} disabled={!confirmed} busy={deletion.isPending}>
             Delete pass
           </Button>
-        </>
+        </div>
       }
     >
       <form

@@ -116,7 +116,7 @@ export function HistoryDialog({
                     : summariseParts(version.changedParts)}
                 </span>
                 <span className="text-xs text-ink-subtle">
-                  {version.updatedBy ? `by ${version.updatedBy}` : 'author unknown'}
+                  <Author id={version.updatedBy} />
                 </span>
               </button>
             </li>
@@ -125,6 +125,13 @@ export function HistoryDialog({
       )}
     </Dialog>
   );
+}
+
+/** Who saved a version; an opaque user id is shortened (the full id stays in the tooltip). */
+function Author({ id }: { id: string | null | undefined }) {
+  if (!id) return <>author unknown</>;
+  const opaque = /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id);
+  return <span title={id}>by {opaque ? `user ${id.slice(0, 8)}` : id}</span>;
 }
 
 function SourceBadge({ source }: { source: PassVersionSummary['source'] }) {
@@ -170,7 +177,7 @@ function VersionDetail({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm text-ink-muted">
         <SourceBadge source={version.source} />
-        <span>{version.updatedBy ? `by ${version.updatedBy}` : 'author unknown'}</span>
+        <Author id={version.updatedBy} />
       </div>
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <legend className="sr-only">Compare</legend>

@@ -4,7 +4,9 @@ import { Button } from '../../../components/ui/button';
 export function ReviewChangesButton({ onClick }: { onClick: () => void }) {
   return (
     <Button size="sm" variant="ghost" onClick={onClick}>
-      Review<span className="sr-only sm:not-sr-only">&nbsp;changes</span>
+      <span>
+        Review<span className="sr-only sm:not-sr-only"> changes</span>
+      </span>
     </Button>
   );
 }

@@ -55,12 +55,12 @@ export function ReviewDialog({
       }
       footer={
         onConfirm ? (
-          <>
+          <div className="flex w-full flex-wrap justify-end gap-2">
             <Button onClick={onClose}>Back to editing</Button>
             <Button variant="primary" onClick={onConfirm} disabled={changes.count === 0}>
               {published && total > 0 ? `Save and update ${plural(total, 'holder')}` : 'Save'}
             </Button>
-          </>
+          </div>
         ) : (
           <Button onClick={onClose}>Close</Button>
         )

@@ -18,7 +18,14 @@ describe('diffText', () => {
         .map((p) => p.text)
         .join(''),
     ).toBe(after);
-    expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text.trim())).toEqual(['brown', 'jumps', 'lazy']);
+    expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text.trim())).toEqual(['brown', 'jumps', 'lazy dog']);
+  });
+
+  it('shows a text with few words in common as replaced', () => {
+    expect(diffText('A pass made by a test.', 'Collect double points at every visit this summer.')).toEqual([
+      { kind: 'removed', text: 'A pass made by a test.' },
+      { kind: 'added', text: 'Collect double points at every visit this summer.' },
+    ]);
   });
 
   it('shows very long texts as replaced', () => {

@@ -10,17 +10,21 @@ export interface TextDiffPart {
 /** Above this many words on either side the texts are shown as replaced (the table is n × m). */
 const MAX_TOKENS = 800;
 
-const tokenise = (text: string) => text.split(/(\s+)/).filter((t) => t.length > 0);
+// A word with the spaces after it: spaces alone never anchor a match between two texts.
+const tokenise = (text: string) => text.match(/\s+|\S+\s*/g) ?? [];
+
+/** Below this share of the shorter text kept, a word diff is noise: the text reads as replaced. */
+const MIN_KEPT = 0.4;
 
 export function diffText(before: string, after: string): TextDiffPart[] {
   const a = tokenise(before);
   const b = tokenise(after);
-  if (a.length > MAX_TOKENS || b.length > MAX_TOKENS) {
-    return merge([
+  const replaced = () =>
+    merge([
       ...(before ? [{ kind: 'removed' as const, text: before }] : []),
       ...(after ? [{ kind: 'added' as const, text: after }] : []),
     ]);
-  }
+  if (a.length > MAX_TOKENS || b.length > MAX_TOKENS) return replaced();
   // Longest common subsequence, filled from the end so the walk below reads front to back.
   const width = b.length + 1;
   const table = new Uint16Array((a.length + 1) * width);
@@ -32,6 +36,7 @@ export function diffText(before: string, after: string): TextDiffPart[] {
           : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
     }
   }
+  if (table[0]! < MIN_KEPT * Math.min(a.length, b.length)) return replaced();
   const parts: TextDiffPart[] = [];
   let i = 0;
   let j = 0;

@@ -18,7 +18,10 @@ export function UndoButtons<T extends FieldValues>({ undo }: { undo: FormUndo<T>
         aria-keyshortcuts="Control+Z Meta+Z"
         title={`Undo (${mod}Z)`}
       >
-        <span aria-hidden="true">↶</span> Undo
+        <span aria-hidden="true" className="text-base">
+          ↶
+        </span>
+        <span className="sr-only sm:not-sr-only">Undo</span>
       </Button>
       <Button
         size="sm"
@@ -28,7 +31,10 @@ export function UndoButtons<T extends FieldValues>({ undo }: { undo: FormUndo<T>
         aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
         title={`Redo (${mod}${isMac ? '⇧Z' : 'Shift+Z'})`}
       >
-        <span aria-hidden="true">↷</span> Redo
+        <span aria-hidden="true" className="text-base">
+          ↷
+        </span>
+        <span className="sr-only sm:not-sr-only">Redo</span>
       </Button>
     </div>
   );
