@@ -24,7 +24,6 @@ test('search, status filter and paging past the first 20 passes, all kept in the
   const loaded = (n: number) => expect(table).toHaveAttribute('aria-rowcount', String(n + 1));
   await loaded(20);
   await expect(table.getByRole('link', { name: new RegExp(prefix) }).first()).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Passes' })).toContainText('loaded so far');
 
   await page.getByRole('button', { name: 'Load more passes' }).click();
   await loaded(23);

@@ -13,7 +13,7 @@ import { type PassListFilters, passQueries } from '../api/pass-queries';
 import { loadEditorWhenQuiet } from '../editor-loader';
 import { NewPassDialog } from './new-pass-dialog';
 import { PassTable } from './pass-table';
-import { ListSkeleton, SummaryBarSkeleton } from './list-skeleton';
+import { ListSkeleton } from './list-skeleton';
 import { SummaryBar } from './summary-bar';
 import { useVisibleCounts } from './use-visible-counts';
 
@@ -123,7 +123,7 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
         </Suspense>
       ) : null}
 
-      {list.data ? <SummaryBar passes={passes} hasMore={list.hasNextPage} /> : <SummaryBarSkeleton />}
+      <SummaryBar workspaceId={workspaceId} />
 
       <Suspense fallback={<div className="mt-6 h-[404px] rounded-card border border-surface-border bg-surface" />}>
         <WorkspaceInstalls workspaceId={workspaceId} workspaceName={workspaceName} />
