@@ -52,6 +52,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // .vite/manifest.json: the bundle budget (bench/bundle-budget.ts) reads the route chunks from
+    // it, so `npm test` checks the very build the end-to-end tests serve instead of building again.
+    manifest: true,
     target: 'es2022',
   },
   server: {
