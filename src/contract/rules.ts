@@ -82,7 +82,6 @@ export const USER_DEEP_LINK_APP_TYPES = [
   'Youtube',
   'Spotify',
 ] as const;
-export type UserDeepLinkAppType = (typeof USER_DEEP_LINK_APP_TYPES)[number];
 
 export const PAGE_LIMIT = { min: 1, max: 20, default: 20 } as const;
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

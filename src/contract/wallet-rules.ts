@@ -15,7 +15,7 @@ export function hasPngSignature(bytes: ArrayLike<number>): boolean {
 
 /** Image slots a store card uses. */
 export type WalletImageSlot = 'logo' | 'icon' | 'strip' | 'footer';
-export type ImageScale = 1 | 2 | 3;
+type ImageScale = 1 | 2 | 3;
 
 /**
  * Apple's image slots in points (the @1x size in pixels). `within`: the image may be smaller on
@@ -30,7 +30,7 @@ export const APPLE_IMAGE_POINTS: Record<WalletImageSlot, { width: number; height
 };
 
 /** The scale of the sharpest iPhone screens: an image this large stays sharp everywhere. */
-export const APPLE_SHARP_SCALE: ImageScale = 3;
+const APPLE_SHARP_SCALE: ImageScale = 3;
 
 /** `strip.png` → `strip`. */
 export function imageSlotOf(fileName: `${WalletImageSlot}.png`): WalletImageSlot {

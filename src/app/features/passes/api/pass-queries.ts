@@ -9,7 +9,7 @@ export interface PassListFilters {
   status: PassStatus | 'All';
 }
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 /**
  * Query keys and options of passes. Every key starts with the connection and the workspace, so

@@ -35,7 +35,7 @@ import { type SaveResult, useSavePass } from './use-save-pass';
 
 export type SavePhase = 'idle' | 'offline' | 'checking' | 'conflict' | 'reviewing' | 'saving' | 'retrying';
 
-export interface SaveConflict {
+interface SaveConflict {
   /** The pass as stored now. */
   current: WalletPass;
   /** The user's values when they pressed Save. */
@@ -63,7 +63,7 @@ export type SaveOutcome =
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: unknown; uploadInfoList?: unknown };
 
-export interface SavePassFlowOptions {
+interface SavePassFlowOptions {
   workspaceId: string;
   /** The pass as the editor opened it: the first base. */
   pass: WalletPass;
@@ -203,5 +203,3 @@ export function useSavePassFlow(options: SavePassFlowOptions) {
     dismiss,
   };
 }
-
-export type SavePassFlow = ReturnType<typeof useSavePassFlow>;

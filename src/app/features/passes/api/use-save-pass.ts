@@ -14,7 +14,7 @@ import { type RetryOptions, withRetry } from '../../../lib/retry';
 import type { LocationChanges } from '../model/form-model';
 import { fetchPass, passQueries } from './pass-queries';
 
-export interface SaveInput {
+interface SaveInput {
   passId: string;
   document: UpdatePassRequest;
   locations: LocationChanges;

@@ -2,7 +2,7 @@ import { memo, useId } from 'react';
 import { cx } from '../../../lib/cx';
 import type { PassCheck, PassCheckPlatform, PassCheckSeverity } from './pass-checks';
 
-export interface PassChecksPanelProps {
+interface PassChecksPanelProps {
   checks: readonly PassCheck[];
   /** Called with the form path of the field to fix ("Go to field"). */
   onSelect: (path: string) => void;

@@ -55,7 +55,7 @@ export interface PassCheck {
 }
 
 /** An image's pixel size, and for a logo the share of its artwork outside Google's safe circle. */
-export type ImageSize = { width: number; height: number; outsideSafeCircle?: number | null };
+type ImageSize = { width: number; height: number; outsideSafeCircle?: number | null };
 
 type LooseText = string | null | undefined;
 

@@ -21,7 +21,7 @@ const image = z.nullish(
  * A pass may have no top field. The form always shows its inputs, so a top field whose inputs are
  * all empty (and that carries nothing else) reads as "none" rather than as a field missing a key.
  */
-export function withoutEmptyTopField(metadata: unknown): unknown {
+function withoutEmptyTopField(metadata: unknown): unknown {
   if (!metadata || typeof metadata !== 'object') return metadata;
   const topField = (metadata as { topField?: unknown }).topField;
   if (!topField || typeof topField !== 'object') return metadata;

@@ -7,7 +7,7 @@ import type { ImageSlot } from '../model/form-model';
  * read from its pixels (dominant colour, artwork outside Google's logo circle) and whether it was
  * picked in this editor.
  */
-export interface ImageFacts {
+interface ImageFacts {
   width: number;
   height: number;
   dominant?: Rgb | null;
@@ -15,7 +15,7 @@ export interface ImageFacts {
   picked?: boolean;
 }
 
-export type ImageSizes = Partial<Record<ImageSlot, ImageFacts>>;
+type ImageSizes = Partial<Record<ImageSlot, ImageFacts>>;
 
 /**
  * Pixel sizes of the images on screen (stored or freshly picked), reported by the image slots as
@@ -42,7 +42,7 @@ export function createImageSizesStore() {
   };
 }
 
-export type ImageSizesStore = ReturnType<typeof createImageSizesStore>;
+type ImageSizesStore = ReturnType<typeof createImageSizesStore>;
 
 export const ImageSizesContext = createContext<ImageSizesStore | null>(null);
 

@@ -5,7 +5,7 @@ import type { SavePhase } from '../api/use-save-pass-flow';
 import { type PassFormValues, countDirty } from '../model/form-model';
 
 /** Busy phases: the save is under way (a conflict waiting for an answer is not). */
-export const isSaveBusy = (phase: SavePhase) => phase !== 'idle' && phase !== 'conflict';
+const isSaveBusy = (phase: SavePhase) => phase !== 'idle' && phase !== 'conflict';
 
 /** The sticky bar at the foot of the editor: what the save is doing, Discard and Save. */
 export function SaveBar({

@@ -22,7 +22,7 @@ function mapServerPath(path: string, uploadInfoList: unknown): string | null {
   return path.replace(/^passMetadata\.locations\./, 'locations.');
 }
 
-export interface PlacedErrors {
+interface PlacedErrors {
   /** Errors that name a field of the form. */
   placed: Problem[];
   /** The form-level alert, when something could not be placed on a field. */

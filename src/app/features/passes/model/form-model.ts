@@ -25,13 +25,13 @@ export const slotFileName = (slot: ImageSlot): PassImageName => `${slot}.png`;
 
 export type ImageValue = UploadInfo & { fileName: PassImageName };
 
-export type LocationFormValue = UpdateLocationRequest & {
+type LocationFormValue = UpdateLocationRequest & {
   /** The stored location's id; absent for a location added in the editor. */
   locationId?: string | undefined;
 };
 
 /** The metadata as edited; `locations` is not part of it (they have their own endpoints). */
-export type EditablePassMetadata = PassMetadata;
+type EditablePassMetadata = PassMetadata;
 
 export interface PassFormValues {
   passName: string;
@@ -42,7 +42,7 @@ export interface PassFormValues {
   images: Record<ImageSlot, ImageValue | null>;
 }
 
-export function toLocationFormValue(location: Location): LocationFormValue {
+function toLocationFormValue(location: Location): LocationFormValue {
   const value: Record<string, unknown> = { ...location };
   for (const key of READ_ONLY_ENTITY_KEYS) delete value[key];
   return {

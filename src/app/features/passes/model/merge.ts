@@ -7,7 +7,7 @@
 import type { PassFormValues } from './form-model';
 import { sameValue } from './same-value';
 
-export interface MergeUnit {
+interface MergeUnit {
   id: string;
   label: string;
   get: (values: PassFormValues) => unknown;
@@ -35,7 +35,7 @@ const image = (slot: keyof PassFormValues['images'], label: string): MergeUnit =
   set: (v, _value) => v,
 });
 
-export const MERGE_UNITS: MergeUnit[] = [
+const MERGE_UNITS: MergeUnit[] = [
   top('passName', 'Pass name'),
   top('notificationHeader', 'Notification header'),
   top('passLinkSlug', 'Pass link slug'),

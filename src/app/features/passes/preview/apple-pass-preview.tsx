@@ -14,7 +14,7 @@ import { APPLE_FONT, type SelectFieldHandler, Selectable, BlockedLinkBadge } fro
 
 export type AppleSide = 'front' | 'back' | 'stacked';
 
-export interface ApplePassPreviewProps {
+interface ApplePassPreviewProps {
   pass: PreviewPass;
   side: AppleSide;
   onSelectField?: SelectFieldHandler;

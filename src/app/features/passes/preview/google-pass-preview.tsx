@@ -16,7 +16,7 @@ import { GOOGLE_FONT, type SelectFieldHandler, Selectable, BlockedLinkBadge } fr
 
 export type GoogleSide = 'front' | 'details';
 
-export interface GooglePassPreviewProps {
+interface GooglePassPreviewProps {
   pass: PreviewPass;
   side: GoogleSide;
   onSelectField?: SelectFieldHandler;

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { type PreviewPass, toLockScreenPreview } from './preview-model';
 import { APPLE_FONT, type SelectFieldHandler, Selectable } from './selectable';
 
-export interface LockScreenPreviewProps {
+interface LockScreenPreviewProps {
   pass: PreviewPass;
   /** Optional: clicking the banner or location card reports the form path of its text. */
   onSelectField?: SelectFieldHandler;

@@ -6,7 +6,7 @@ import { LockScreenPreview } from './lock-screen-preview';
 import type { PreviewPass } from './preview-model';
 import type { SelectFieldHandler } from './selectable';
 
-export interface PassPreviewPanelProps {
+interface PassPreviewPanelProps {
   pass: PreviewPass;
   onSelectField?: SelectFieldHandler;
   /** Narrow layout: one preview at a time, picked with a platform switch. */

@@ -29,8 +29,8 @@ import { type Rgb, contrastRatio, parseHex } from '../../../lib/color';
 type Loose<T> = { [K in keyof T]?: T[K] | null | undefined };
 
 export type PreviewField = Loose<Pick<PassField, 'key' | 'label' | 'value' | 'changeMessage'>>;
-export type PreviewLink = Loose<Pick<BackFieldLink, 'text' | 'link'>>;
-export type PreviewBackField = Loose<Pick<BackField, 'key' | 'label' | 'changeMessage'>> & {
+type PreviewLink = Loose<Pick<BackFieldLink, 'text' | 'link'>>;
+type PreviewBackField = Loose<Pick<BackField, 'key' | 'label' | 'changeMessage'>> & {
   value?: readonly (PreviewLink | null | undefined)[] | null;
 };
 export type PreviewLocation = Loose<Pick<Location, 'name' | 'enabled' | 'relevantText'>>;
@@ -115,7 +115,7 @@ export interface PreviewFieldModel {
   value: string;
 }
 
-export interface PreviewLinkModel {
+interface PreviewLinkModel {
   path: string;
   text: string;
   href: string;
@@ -185,7 +185,7 @@ function qrOf(meta: PreviewMetadata) {
 // ---------------------------------------------------------------------------------------------
 // Apple Wallet (store card)
 
-export const APPLE_DEFAULT_BACKGROUND = 'rgb(255, 255, 255)';
+const APPLE_DEFAULT_BACKGROUND = 'rgb(255, 255, 255)';
 
 export interface ApplePreviewModel {
   /** CSS `rgb(...)` colours, as the pass.json would carry them. */
@@ -246,14 +246,14 @@ const toHex = ({ r, g, b }: Rgb) => [r, g, b].map((c) => c.toString(16).padStart
 // ---------------------------------------------------------------------------------------------
 // Google Wallet (generic pass)
 
-export const GOOGLE_DEFAULT_BACKGROUND = '#FFFFFF';
+const GOOGLE_DEFAULT_BACKGROUND = '#FFFFFF';
 
 export interface GoogleLinkModel extends PreviewLinkModel {
   /** The back field's label, shown as the link module's group heading. */
   group: string;
 }
 
-export interface GoogleAppLinkModel {
+interface GoogleAppLinkModel {
   path: string;
   /** What the button says, cut to Google's 30 characters. */
   text: string;
@@ -332,7 +332,7 @@ function appLinkOf(meta: PreviewMetadata): GoogleAppLinkModel | null {
 // ---------------------------------------------------------------------------------------------
 // Lock screen
 
-export interface LockScreenPreviewModel {
+interface LockScreenPreviewModel {
   iconUrl: string | null;
   /** Update banner: icon + notification header (or organisation name) + change message. */
   notification: { title: string; body: string; path: string } | null;

@@ -5,14 +5,14 @@ import { cx } from '../../../lib/cx';
 /** Modules of light margin around the code, as the QR spec asks for reliable scanning. */
 export const QR_QUIET_ZONE = 4;
 
-export interface QrMatrix {
+interface QrMatrix {
   /** `true` = dark module; excludes the quiet zone. */
   modules: boolean[][];
   size: number;
 }
 
 /** Encodes `value`, or null when it is empty or too long for any QR version. */
-export function encodeQr(value: string): QrMatrix | null {
+function encodeQr(value: string): QrMatrix | null {
   if (value.length === 0) return null;
   try {
     const { data, size } = encode(value, { ecc: 'M', border: 0 });
@@ -26,7 +26,7 @@ export function encodeQr(value: string): QrMatrix | null {
  * One SVG path for all dark modules: each horizontal run of dark modules becomes one rectangle,
  * offset by the quiet zone. Coordinates are in modules, so the path stays small and crisp.
  */
-export function qrPath({ modules }: QrMatrix): string {
+function qrPath({ modules }: QrMatrix): string {
   let d = '';
   modules.forEach((row, y) => {
     let x = 0;
@@ -43,7 +43,7 @@ export function qrPath({ modules }: QrMatrix): string {
   return d;
 }
 
-export interface QrCodeProps {
+interface QrCodeProps {
   value: string | null | undefined;
   /** Rendered width and height in CSS pixels, quiet zone included. */
   size: number;

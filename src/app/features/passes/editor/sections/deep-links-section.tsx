@@ -65,7 +65,7 @@ function DisplayTextField() {
 }
 
 /** Which inputs each app type uses. */
-export const USER_DEEP_LINK_INPUTS: Record<
+const USER_DEEP_LINK_INPUTS: Record<
   string,
   ('inputLink' | 'appleAppStoreUrl' | 'launchUrl' | 'googlePlayStoreUrl')[]
 > = {

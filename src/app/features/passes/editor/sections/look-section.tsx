@@ -34,7 +34,7 @@ export function LookSection() {
 }
 
 /** A colour picker and a `#RRGGBB` text input on one form value; valid text is upper-cased on blur. */
-export function ColorField({ name, label }: { name: string; label: string }) {
+function ColorField({ name, label }: { name: string; label: string }) {
   const { register, setValue } = useFormContext();
   const value = useWatch({ name }) as string | null | undefined;
   const error = useFieldError(name);
@@ -74,7 +74,7 @@ export function ColorField({ name, label }: { name: string; label: string }) {
 }
 
 /** The contrast of text on background, live; Apple draws labels and values in the text colour. */
-export function ContrastMeter() {
+function ContrastMeter() {
   const [background, text] = useWatch({ name: ['passMetadata.backgroundColor', 'passMetadata.displayTextColor'] }) as [
     string | null | undefined,
     string | null | undefined,

@@ -3,7 +3,7 @@ import { Button } from '../../../../components/ui/button';
 import { cx } from '../../../../lib/cx';
 
 /** Move up / move down / remove for one row of a list, usable from the keyboard. */
-export function RowControls({
+function RowControls({
   what,
   index,
   count,
