@@ -68,14 +68,6 @@ export function InstallsPanel<TKey extends QueryKey>({
           </h2>
           {note ? <p className="mt-0.5 text-xs text-ink-muted">{note}</p> : null}
         </div>
-        <Button
-          size="sm"
-          variant="ghost"
-          disabled={!series || empty}
-          onClick={() => series && downloadText(seriesToCsv(series), `${fileSafe(subject)}-installs-${range}.csv`)}
-        >
-          Download CSV
-        </Button>
       </div>
 
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -122,6 +114,15 @@ export function InstallsPanel<TKey extends QueryKey>({
             Apple and Google apart
           </label>
         ) : null}
+        <Button
+          className="ml-auto"
+          size="sm"
+          variant="secondary"
+          disabled={!series || empty}
+          onClick={() => series && downloadText(seriesToCsv(series), `${fileSafe(subject)}-installs-${range}.csv`)}
+        >
+          Download CSV
+        </Button>
       </div>
 
       <div className="mt-3">
