@@ -204,7 +204,7 @@ test('a Draft pass warns that nobody holds it, and a long message that the lock 
   await api.createPass(workspace.id, { passName: name, status: 'Draft' });
   // From the pass's row in the list.
   await page.goto(`/w/${workspace.id}/passes?q=${encodeURIComponent(name)}`);
-  await page.getByRole('link', { name: `Notify holders of ${name}` }).click();
+  await page.getByRole('button', { name: `Notify holders of ${name}` }).click();
   await expect(page.getByRole('heading', { name: /Notify holders/, level: 1 })).toContainText(name);
   await expect(page.getByRole('status').filter({ hasText: 'This pass is a draft' })).toBeVisible();
   await expect(page.getByText('Longer than the lock screen shows')).toHaveCount(0);
