@@ -331,7 +331,13 @@ async function main() {
       for (let i = 0; i < settings.lighthouse.runs; i++) {
         for (const [page, url] of Object.entries(urls)) {
           log(`Lighthouse ${page} run ${i + 1}/${settings.lighthouse.runs}…`);
-          runs[page]!.push(await runLighthouse(url));
+          try {
+            runs[page]!.push(await runLighthouse(url));
+          } catch (error) {
+            log(
+              `Lighthouse ${page} run ${i + 1} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+            );
+          }
         }
       }
       figures.push(...lighthouseFigures(runs, stat));

@@ -45,7 +45,7 @@ export async function runLighthouse(url: string): Promise<LighthouseRun> {
             ...process.env,
             ...(chromiumPath && !process.env.CHROME_PATH ? { CHROME_PATH: chromiumPath } : {}),
           },
-          timeout: 120_000,
+          timeout: 240_000,
           maxBuffer: 16 * 1024 * 1024,
         },
         (error, _stdout, stderr) =>
