@@ -7,12 +7,6 @@
 import * as z from 'zod/mini';
 import { WalletPassSchema } from './schemas';
 
-/**
- * The dashboard marks its requests with this header, so the studio server can tell a save made
- * here from the same request made with the API directly (recorded as observed). Never forwarded.
- */
-export const STUDIO_CLIENT_HEADER = 'x-pass-studio-client';
-
 /** `saved`: written through this studio; `observed`: read from the API, saved elsewhere. */
 export const VERSION_SOURCES = ['saved', 'observed'] as const;
 export type VersionSource = (typeof VERSION_SOURCES)[number];

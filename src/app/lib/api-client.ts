@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { issuesToContext } from '../../contract/errors';
-import { STUDIO_CLIENT_HEADER } from '../../contract/pass-versions';
+import { STUDIO_CLIENT_HEADER } from '../../contract/studio-headers';
 import { ApiErrorBodySchema, ERROR_CODES } from '../../contract/schemas';
 import { ApiError } from './api-error';
 import { env } from './env';

@@ -9,12 +9,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DeletedPassListSchema,
-  PassVersionListSchema,
-  PassVersionSchema,
-  STUDIO_CLIENT_HEADER,
-} from '../../contract/pass-versions';
+import { DeletedPassListSchema, PassVersionListSchema, PassVersionSchema } from '../../contract/pass-versions';
+import { STUDIO_CLIENT_HEADER } from '../../contract/studio-headers';
 import { WalletPassSchema } from '../../contract/schemas';
 import { createApp } from '../app';
 import {

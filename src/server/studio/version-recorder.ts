@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { STUDIO_CLIENT_HEADER } from '../../contract/pass-versions';
+import { STUDIO_CLIENT_HEADER } from '../../contract/studio-headers';
 import type { WalletPass } from '../../contract/schemas';
 import { WalletPassDetailResponseSchema, WalletPassSchema } from '../../contract/schemas';
 import type { AppEnv } from '../app-env';
