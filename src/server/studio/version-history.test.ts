@@ -354,7 +354,7 @@ describe('version history durability', () => {
     const db = new Database(join(dataDir, 'studio.db'), { readonly: true });
     const recorded = new Set(
       db
-        .prepare<[string], { pass_name: string }>(
+        .prepare<[string, string], { pass_name: string }>(
           'SELECT pass_name FROM pass_versions WHERE pass_id = ? AND source = ?',
         )
         .all(pass.id, 'saved')
