@@ -20,6 +20,8 @@ test('the workspace chart shows 30 days of seeded history, its table has the sam
   api,
   workspaces,
 }) => {
+  // Reads hundreds of table rows and downloads a file on a shared, busy machine.
+  test.setTimeout(150_000);
   const workspace = workspaces[0]!;
   await page.goto(`/w/${workspace.id}/passes`);
   const card = page.getByRole('region', { name: 'Installs in this workspace' });
@@ -97,7 +99,7 @@ test('a seeded Published pass shows its 30-day chart in the editor, and new samp
   workspaces,
 }, testInfo) => {
   // Waits for live samples and takes four screenshots: longer than the default minute.
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const workspace = workspaces[0]!;
   const published = (await api.listPasses(workspace.id, { status: 'Published' })).sort((a, b) =>
     String(a.createdTime).localeCompare(String(b.createdTime)),
@@ -105,7 +107,8 @@ test('a seeded Published pass shows its 30-day chart in the editor, and new samp
   const pass = published[0]!;
   await page.goto(`/w/${workspace.id}/passes/${pass.id}`);
   const card = page.getByRole('region', { name: 'Installs', exact: true });
-  await expect(card).toBeVisible({ timeout: 20_000 });
+  // The editor mounts its lower sections (and this card) in a transition after the form.
+  await expect(card).toBeVisible({ timeout: 45_000 });
   await expect(card.getByRole('button', { name: '30 d' })).toHaveAttribute('aria-pressed', 'true');
   const chart = card.getByRole('slider', { name: /point in time/ });
   await expect.poll(async () => Number(await chart.getAttribute('aria-valuemax'))).toBeGreaterThan(600);

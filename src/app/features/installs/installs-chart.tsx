@@ -114,6 +114,8 @@ export default function InstallsChart({ series, split, label }: InstallsChartPro
     if (!host) return;
     const height = host.clientWidth < 500 ? 180 : 220;
     const lines = split ? CHART_SERIES.split : CHART_SERIES.totals;
+    // Marks for the benchmark (bench/history.ts): when the first chart is drawn and what it cost.
+    const started = performance.now();
     const shown = { series, plot: toPlotData(series, split) };
     current.current = shown;
     const axis: uPlot.Axis = {
@@ -155,6 +157,7 @@ export default function InstallsChart({ series, split, label }: InstallsChartPro
     );
     plotRef.current = plot;
     showReadout(null);
+    performance.measure('installs-chart:draw', { start: started, end: performance.now() });
     const observer = new ResizeObserver(() => {
       const width = host.clientWidth;
       if (width > 0 && width !== plot.width) plot.setSize({ width, height: width < 500 ? 180 : 220 });
