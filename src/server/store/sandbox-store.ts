@@ -24,9 +24,14 @@ import { invalidInput, notFound } from '../errors';
 import { fakeGoogleSaveToken, newId, newUploadKey, randomSlug } from '../ids';
 import type { SeedData } from '../seed/seed-types';
 import type { SortKey } from './cursor';
-import { likeContains } from './cursor';
 import { NULL_DROPPED_PASS_KEYS, isObject, locationDocOf, passDocOf } from './documents';
 import type { JsonObject } from './documents';
+import { listQuery } from './list-query';
+import type { FilterColumns } from './list-query';
+import type { LocationRow } from './rows';
+import { LOCATION_COLUMNS, nameKey, toLocation, toPass } from './rows';
+import { prepareStatements } from './statements';
+import type { Statements } from './statements';
 import { prepareDatabase } from './migrate';
 import { seedDatabase } from './seeding';
 
@@ -107,79 +112,21 @@ export interface OpenStoreOptions {
   seed?: () => SeedData;
 }
 
-interface PassRow {
-  id: string;
-  workspace_id: string;
-  account_id: string;
-  pass_name: string;
-  status: string;
-  slug: string;
-  google_pass_link: string;
-  doc: string;
-  apple_issued: number;
-  google_issued: number;
-  apple_active: number;
-  google_active: number;
-  created_time: string;
-  updated_time: string;
-  created_by: string;
-  updated_by: string;
-}
-
-interface LocationRow {
-  id: string;
-  workspace_id: string;
-  pass_id: string;
-  doc: string;
-  created_time: string;
-  updated_time: string;
-  created_by: string;
-  updated_by: string;
-}
-
-const PASS_COLUMNS = `id, workspace_id, account_id, pass_name, status, slug, google_pass_link, doc,
-  apple_issued, google_issued, apple_active, google_active, created_time, updated_time, created_by, updated_by`;
-const LOCATION_COLUMNS = 'id, workspace_id, pass_id, doc, created_time, updated_time, created_by, updated_by';
-
-function nameKey(name: string): string {
-  return name.trim().toLowerCase();
-}
-
-function toPass(row: PassRow): PassRecord {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    accountId: row.account_id,
-    passName: row.pass_name,
-    status: row.status,
-    slug: row.slug,
-    googlePassLink: row.google_pass_link,
-    doc: JSON.parse(row.doc) as JsonObject,
-    counts: {
-      appleIssued: row.apple_issued,
-      googleIssued: row.google_issued,
-      appleActive: row.apple_active,
-      googleActive: row.google_active,
-    },
-    createdTime: row.created_time,
-    updatedTime: row.updated_time,
-    createdBy: row.created_by,
-    updatedBy: row.updated_by,
-  };
-}
-
-function toLocation(row: LocationRow): LocationRecord {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    passId: row.pass_id,
-    doc: JSON.parse(row.doc) as JsonObject,
-    createdTime: row.created_time,
-    updatedTime: row.updated_time,
-    createdBy: row.created_by,
-    updatedBy: row.updated_by,
-  };
-}
+/** The columns the list filters search (see list-query.ts). */
+const PASS_FILTER_COLUMNS: FilterColumns<PassFilter> = {
+  query: ['pass_name_lower', 'contains'],
+  passName: ['pass_name', 'equals'],
+  id: ['id', 'equals'],
+  ids: ['id', 'oneOf'],
+  statuses: ['status', 'oneOf'],
+};
+const LOCATION_FILTER_COLUMNS: FilterColumns<LocationFilter> = {
+  query: ['name_lower', 'contains'],
+  name: ['name', 'equals'],
+  id: ['id', 'equals'],
+  ids: ['id', 'oneOf'],
+  passIds: ['pass_id', 'oneOf'],
+};
 
 export class SandboxStore {
   readonly #db: Database.Database;
@@ -187,77 +134,11 @@ export class SandboxStore {
   readonly #keys = new Map<string, ApiKeyRecord>();
   readonly #workspaces = new Map<string, WorkspaceRecord>();
   readonly #listeners = new Set<(passId: string, workspaceId: string) => void>();
-  readonly #statements;
+  readonly #statements: Statements;
 
   constructor(db: Database.Database) {
     this.#db = db;
-    this.#statements = {
-      passById: db.prepare<[string, string], PassRow>(
-        `SELECT ${PASS_COLUMNS} FROM passes WHERE id = ? AND workspace_id = ?`,
-      ),
-      passesByIds: db.prepare<[string, string], PassRow>(
-        `SELECT ${PASS_COLUMNS} FROM passes WHERE workspace_id = ? AND id IN (SELECT value FROM json_each(?))`,
-      ),
-      passBySlug: db.prepare<[string], PassRow>(`SELECT ${PASS_COLUMNS} FROM passes WHERE slug = ?`),
-      passIdByNameKey: db.prepare<[string, string], { id: string }>(
-        'SELECT id FROM passes WHERE workspace_id = ? AND pass_name_key = ?',
-      ),
-      passIdBySlug: db.prepare<[string], { id: string }>('SELECT id FROM passes WHERE slug = ?'),
-      insertPass: db.prepare(
-        `INSERT INTO passes (id, workspace_id, account_id, pass_name, pass_name_key, pass_name_lower, status, slug,
-           google_pass_link, doc, apple_issued, google_issued, apple_active, google_active,
-           created_time, updated_time, created_by, updated_by)
-         VALUES (@id, @workspaceId, @accountId, @passName, @nameKey, @nameLower, @status, @slug,
-           @googlePassLink, @doc, @appleIssued, @googleIssued, @appleActive, @googleActive,
-           @createdTime, @updatedTime, @createdBy, @updatedBy)`,
-      ),
-      updatePass: db.prepare(
-        `UPDATE passes SET pass_name = @passName, pass_name_key = @nameKey, pass_name_lower = @nameLower,
-           status = @status, slug = @slug, doc = @doc, updated_time = @updatedTime, updated_by = @updatedBy
-         WHERE id = @id AND workspace_id = @workspaceId`,
-      ),
-      deletePass: db.prepare<[string, string]>('DELETE FROM passes WHERE id = ? AND workspace_id = ?'),
-      publishedCounts: db.prepare<
-        [],
-        Pick<PassRow, 'id' | 'workspace_id' | 'apple_issued' | 'google_issued' | 'apple_active' | 'google_active'>
-      >(
-        `SELECT id, workspace_id, apple_issued, google_issued, apple_active, google_active FROM passes WHERE status = 'Published'`,
-      ),
-      updateCounts: db.prepare(
-        `UPDATE passes SET apple_issued = @appleIssued, google_issued = @googleIssued,
-           apple_active = @appleActive, google_active = @googleActive WHERE id = @id`,
-      ),
-      locationById: db.prepare<[string, string], LocationRow>(
-        `SELECT ${LOCATION_COLUMNS} FROM locations WHERE id = ? AND workspace_id = ?`,
-      ),
-      locationsOfPass: db.prepare<[string], LocationRow>(
-        `SELECT ${LOCATION_COLUMNS} FROM locations WHERE pass_id = ? ORDER BY created_time, id`,
-      ),
-      locationsOfPasses: db.prepare<[string], LocationRow>(
-        `SELECT ${LOCATION_COLUMNS} FROM locations WHERE pass_id IN (SELECT value FROM json_each(?))
-         ORDER BY created_time, id`,
-      ),
-      countLocationsOfPass: db.prepare<[string], { n: number }>(
-        'SELECT count(*) AS n FROM locations WHERE pass_id = ?',
-      ),
-      insertLocation: db.prepare(
-        `INSERT INTO locations (id, workspace_id, pass_id, name, name_lower, doc, created_time, updated_time, created_by, updated_by)
-         VALUES (@id, @workspaceId, @passId, @name, @nameLower, @doc, @createdTime, @updatedTime, @createdBy, @updatedBy)`,
-      ),
-      replaceLocation: db.prepare(
-        `UPDATE locations SET name = @name, name_lower = @nameLower, doc = @doc, updated_time = @updatedTime,
-           updated_by = @updatedBy WHERE id = @id AND workspace_id = @workspaceId`,
-      ),
-      deleteLocation: db.prepare<[string, string]>('DELETE FROM locations WHERE id = ? AND workspace_id = ?'),
-      insertUpload: db.prepare(
-        `INSERT INTO uploads (key, workspace_id, png, width, height, created_time)
-         VALUES (@key, @workspaceId, @png, @width, @height, @createdTime)`,
-      ),
-      uploadPng: db.prepare<[string], { png: Buffer }>('SELECT png FROM uploads WHERE key = ?'),
-      uploadInWorkspace: db.prepare<[string, string], { key: string }>(
-        'SELECT key FROM uploads WHERE key = ? AND workspace_id = ?',
-      ),
-    };
+    this.#statements = prepareStatements(db);
     this.#loadDirectory();
   }
 
@@ -393,37 +274,14 @@ export class SandboxStore {
    * touch the JSON documents.
    */
   listPassKeys(workspaceId: string, filter: PassFilter, limit: number): Page<SortKey> {
-    const where = ['workspace_id = ?'];
-    const params: unknown[] = [workspaceId];
-    if (filter.query !== undefined && filter.query !== '') {
-      where.push(`pass_name_lower LIKE ? ESCAPE '\\'`);
-      params.push(likeContains(filter.query.toLowerCase()));
-    }
-    if (filter.passName !== undefined) {
-      where.push('pass_name = ?');
-      params.push(filter.passName);
-    }
-    if (filter.id !== undefined) {
-      where.push('id = ?');
-      params.push(filter.id);
-    }
-    if (filter.ids !== undefined) {
-      where.push('id IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(filter.ids));
-    }
-    if (filter.statuses !== undefined) {
-      where.push('status IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(filter.statuses));
-    }
-    if (filter.after) {
-      where.push('(created_time, id) < (?, ?)');
-      params.push(filter.after.createdTime, filter.after.id);
-    }
-    params.push(limit + 1);
-    const sql = `SELECT created_time AS createdTime, id FROM passes WHERE ${where.join(' AND ')}
-      ORDER BY created_time DESC, id DESC LIMIT ?`;
-    const rows = this.#prepared<SortKey>(sql).all(...params);
-    return { items: rows.slice(0, limit), hasMore: rows.length > limit };
+    return this.#listPage<SortKey, PassFilter>(
+      'created_time AS createdTime, id',
+      'passes',
+      PASS_FILTER_COLUMNS,
+      workspaceId,
+      filter,
+      limit,
+    );
   }
 
   createPass(workspaceId: string, body: CreatePassRequest, actorId: string): PassRecord {
@@ -606,36 +464,15 @@ export class SandboxStore {
   }
 
   listLocations(workspaceId: string, filter: LocationFilter, limit: number): Page<LocationRecord> {
-    const where = ['workspace_id = ?'];
-    const params: unknown[] = [workspaceId];
-    if (filter.query !== undefined && filter.query !== '') {
-      where.push(`name_lower LIKE ? ESCAPE '\\'`);
-      params.push(likeContains(filter.query.toLowerCase()));
-    }
-    if (filter.name !== undefined) {
-      where.push('name = ?');
-      params.push(filter.name);
-    }
-    if (filter.id !== undefined) {
-      where.push('id = ?');
-      params.push(filter.id);
-    }
-    if (filter.ids !== undefined) {
-      where.push('id IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(filter.ids));
-    }
-    if (filter.passIds !== undefined) {
-      where.push('pass_id IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(filter.passIds));
-    }
-    if (filter.after) {
-      where.push('(created_time, id) < (?, ?)');
-      params.push(filter.after.createdTime, filter.after.id);
-    }
-    params.push(limit + 1);
-    const sql = `SELECT ${LOCATION_COLUMNS} FROM locations WHERE ${where.join(' AND ')} ORDER BY created_time DESC, id DESC LIMIT ?`;
-    const rows = this.#prepared<LocationRow>(sql).all(...params);
-    return { items: rows.slice(0, limit).map(toLocation), hasMore: rows.length > limit };
+    const page = this.#listPage<LocationRow, LocationFilter>(
+      LOCATION_COLUMNS,
+      'locations',
+      LOCATION_FILTER_COLUMNS,
+      workspaceId,
+      filter,
+      limit,
+    );
+    return { items: page.items.map(toLocation), hasMore: page.hasMore };
   }
 
   createLocation(workspaceId: string, passId: string, body: CreateLocationRequest, actorId: string): LocationRecord {
@@ -723,6 +560,20 @@ export class SandboxStore {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /** One page of a list: the query list-query.ts builds, its statement prepared once per shape. */
+  #listPage<Row, F extends { after?: SortKey | undefined }>(
+    select: string,
+    table: string,
+    columns: FilterColumns<F>,
+    workspaceId: string,
+    filter: F,
+    limit: number,
+  ): Page<Row> {
+    const { sql, params } = listQuery(select, table, columns, workspaceId, filter, limit);
+    const rows = this.#prepared<Row>(sql).all(...params);
+    return { items: rows.slice(0, limit), hasMore: rows.length > limit };
+  }
 
   /** Filtered lists have a handful of shapes; each is prepared once and reused. */
   #prepared<Row>(sql: string): Statement<unknown[], Row> {
