@@ -132,8 +132,10 @@ test('undo and redo across added, moved and removed rows and Discard', async ({ 
   const [one, two] = (pass.passMetadata?.secondaryFields ?? []).map((f) => f.label ?? '');
   await page.goto(`/w/${workspace.id}/passes/${pass.id}`);
   const section = page.getByRole('region', { name: 'Secondary fields' });
-  const undo = page.getByRole('button', { name: 'Undo' });
-  const redo = page.getByRole('button', { name: 'Redo' });
+  // The save bar's (the Images section has an Undo of its own for a replaced image).
+  const undoRedo = page.getByRole('group', { name: 'Undo and redo' });
+  const undo = undoRedo.getByRole('button', { name: 'Undo' });
+  const redo = undoRedo.getByRole('button', { name: 'Redo' });
   await expect(undo).toBeDisabled();
 
   await section.getByRole('button', { name: 'Add secondary field' }).click();
