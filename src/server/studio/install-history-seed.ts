@@ -56,10 +56,10 @@ interface Shape {
 /** Relative install rate at time t (any unit: it is normalised over the window). */
 function rate(t: number, shape: Shape): number {
   if (shape.launch !== null && t < shape.launch) return 0;
-  const date = new Date(t);
-  const weekday = date.getUTCDay();
+  // UTC weekday and hour by arithmetic (1970-01-01 was a Thursday): no Date per mesh step.
+  const weekday = (Math.floor(t / DAY) + 4) % 7;
   const weekend = weekday === 0 || weekday === 6 ? 0.55 : 1;
-  const hour = date.getUTCHours() + date.getUTCMinutes() / 60;
+  const hour = (t % DAY) / HOUR;
   const daytime = 0.25 + 1.5 * Math.exp(-((hour - 15) ** 2) / 18);
   const spikeDays = (t - shape.spike) / DAY;
   const campaign = spikeDays >= 0 ? 5 * Math.exp(-spikeDays / 1.6) : 0;
