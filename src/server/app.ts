@@ -186,7 +186,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const versionHistory = studio
     ? new VersionHistory(studio.studio, { maxVersions: options.historyMaxVersions })
     : undefined;
-  const recordVersions = versionHistory ? recordPassVersions(versionHistory, logger) : undefined;
+  const recordVersions = versionHistory
+    ? recordPassVersions(versionHistory, logger, { seesEveryWrite: options.mode === 'sandbox' })
+    : undefined;
   if (studio && versionHistory) app.route('/studio', historyRoutes(versionHistory, studio.access));
 
   if (options.mode === 'sandbox') {

@@ -4,7 +4,7 @@
  * answer is returned, so an acknowledged save always has its version), the pass of a successful
  * `GET /v1/wallet-pass/{id}` (read from a copy of the answer while the answer goes on, compared
  * only when its bytes differ from the last answer for that pass, and written in small batches
- * off the request path) and a `DELETE` (the pass is kept as deleted).
+ * off the request path; in the sandbox, not read again until something is written) and a `DELETE` (the pass is kept as deleted).
  *
  * A write is "saved" when the dashboard made it (it marks its requests with `STUDIO_CLIENT_HEADER`);
  * the same write made with the API directly is "observed": the studio saw it, nobody saved it here.
@@ -24,7 +24,22 @@ const NOT_PASS_IDS = new Set(['notifications', 'async']);
 const FLUSH_MS = 25;
 const MAX_TRACKED = 10_000;
 
-export function recordPassVersions(history: VersionHistory, logger: Logger): MiddlewareHandler<AppEnv> {
+export interface RecorderOptions {
+  /**
+   * Sandbox: every write to the data passes through this server, so a pass read once needs no
+   * second look until something is written (a location edit changes a pass without a PATCH).
+   * Proxy: anyone may write upstream, so every read is compared.
+   */
+  seesEveryWrite?: boolean;
+}
+
+export function recordPassVersions(
+  history: VersionHistory,
+  logger: Logger,
+  options: RecorderOptions = {},
+): MiddlewareHandler<AppEnv> {
+  // Sandbox: passes whose current version is known; a successful write clears it.
+  const settled = new Set<string>();
   const pending = new Map<string, { pass: WalletPass; workspaceId: string }>();
   // Pass id → digest of the last answer read for it: reads are the hot path, and an answer
   // byte for byte the same as the last one needs no parsing.
@@ -61,6 +76,7 @@ export function recordPassVersions(history: VersionHistory, logger: Logger): Mid
       const parsed = WalletPassDetailResponseSchema.safeParse(JSON.parse(text));
       const pass = parsed.success ? (parsed.data.find((p) => p.id === passId) ?? parsed.data[0]) : undefined;
       if (pass) observe(pass, workspaceId);
+      if (options.seesEveryWrite && settled.size < MAX_TRACKED) settled.add(passId);
     } catch {
       // A client that went away mid-answer, or a body that is not a pass: nothing to record.
     }
@@ -68,11 +84,12 @@ export function recordPassVersions(history: VersionHistory, logger: Logger): Mid
 
   return async (c, next) => {
     await next();
+    const method = c.req.method;
+    if (options.seesEveryWrite && method !== 'GET' && method !== 'HEAD' && c.res.ok) settled.clear();
     const match = PASS_PATH.exec(c.req.path);
     if (!match) return;
     const passId = match[1];
     if (passId !== undefined && NOT_PASS_IDS.has(passId)) return;
-    const method = c.req.method;
     const res = c.res;
     const workspaceId = c.req.header('x-workspace-id') ?? '';
 
@@ -99,6 +116,6 @@ export function recordPassVersions(history: VersionHistory, logger: Logger): Mid
       return;
     }
 
-    if (method === 'GET' && passId) void readLater(res.clone(), passId, workspaceId);
+    if (method === 'GET' && passId && !settled.has(passId)) void readLater(res.clone(), passId, workspaceId);
   };
 }
