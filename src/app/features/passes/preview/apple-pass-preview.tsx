@@ -10,7 +10,7 @@ import {
   toApplePreview,
 } from './preview-model';
 import { QrBlock } from './qr-block';
-import { APPLE_FONT, type SelectFieldHandler, Selectable, BlockedLinkBadge } from './selectable';
+import { APPLE_FONT, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
 
 export type AppleSide = 'front' | 'back' | 'stacked';
 
@@ -257,22 +257,7 @@ function BackField({ field, onSelect }: { field: PreviewBackFieldModel; onSelect
         <ul className="mt-0.5 space-y-0.5">
           {field.links.map((link) => (
             <li key={link.path} className="flex min-w-0 items-baseline gap-1.5 text-[15px] leading-snug">
-              {link.safe ? (
-                <a
-                  href={link.href}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  className="min-w-0 truncate hover:underline"
-                  style={{ color: IOS_BLUE }}
-                >
-                  {link.text}
-                </a>
-              ) : (
-                <span className="min-w-0 truncate text-black">
-                  {link.text}
-                  <BlockedLinkBadge />
-                </span>
-              )}
+              <PreviewLinkText link={link} className="min-w-0 truncate" textClassName="text-black" color={IOS_BLUE} />
               {onSelect ? (
                 <button
                   type="button"

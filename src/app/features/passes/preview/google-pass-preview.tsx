@@ -12,7 +12,7 @@ import {
   toGooglePreview,
 } from './preview-model';
 import { QrBlock } from './qr-block';
-import { GOOGLE_FONT, type SelectFieldHandler, Selectable, BlockedLinkBadge } from './selectable';
+import { GOOGLE_FONT, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
 
 export type GoogleSide = 'front' | 'details';
 
@@ -208,22 +208,13 @@ function LinkRow({ link, onSelect }: { link: GoogleLinkModel; onSelect?: SelectF
     <li className="flex items-start gap-3 py-2.5">
       <LinkIcon href={link.href} />
       <span className="min-w-0 flex-1">
-        {link.safe ? (
-          <a
-            href={link.href}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="block truncate text-[14px] leading-5 font-medium hover:underline"
-            style={{ color: GOOGLE_BLUE }}
-          >
-            {link.text}
-          </a>
-        ) : (
-          <span className="block truncate text-[14px] leading-5 text-[#1F1F1F]">
-            {link.text}
-            <BlockedLinkBadge />
-          </span>
-        )}
+        <PreviewLinkText
+          link={link}
+          className="block truncate text-[14px] leading-5"
+          linkClassName="font-medium"
+          textClassName="text-[#1F1F1F]"
+          color={GOOGLE_BLUE}
+        />
         <span className="block truncate text-[12px] leading-4 text-[#444746]">
           {link.href.replace(/^https?:\/\//, '')}
         </span>

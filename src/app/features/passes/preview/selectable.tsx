@@ -50,10 +50,45 @@ export function Selectable({ path, what, onSelect, className, align = 'left', ch
 }
 
 /** Shown after a link the pass may not use (not https, http, mailto or tel): drawn as text only. */
-export function BlockedLinkBadge() {
+function BlockedLinkBadge() {
   return (
     <span className="ml-1.5 rounded bg-danger-50 px-1 py-px align-[1px] text-[10px] font-medium text-danger-700">
       blocked link
+    </span>
+  );
+}
+
+/**
+ * A back-field link as the wallets show it: a live link when its scheme is allowed, inert text
+ * marked as blocked otherwise. Each wallet passes its own type and colour.
+ */
+export function PreviewLinkText({
+  link,
+  className,
+  linkClassName,
+  textClassName,
+  color,
+}: {
+  link: { text: string; href: string; safe: boolean };
+  className: string;
+  linkClassName?: string;
+  textClassName: string;
+  color: string;
+}) {
+  return link.safe ? (
+    <a
+      href={link.href}
+      target="_blank"
+      rel="noopener noreferrer"
+      className={cx(className, linkClassName, 'hover:underline')}
+      style={{ color }}
+    >
+      {link.text}
+    </a>
+  ) : (
+    <span className={cx(className, textClassName)}>
+      {link.text}
+      <BlockedLinkBadge />
     </span>
   );
 }

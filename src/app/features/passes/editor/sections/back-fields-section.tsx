@@ -3,7 +3,7 @@ import { Button } from '../../../../components/ui/button';
 import type { BackFieldLink } from '../../../../../contract/schemas';
 import { EditorSection, TextField } from '../form-fields';
 import type { PassFormValues } from '../../model/form-model';
-import { RowFieldset, nextFieldKey } from './row-controls';
+import { FieldRows, RowFieldset, nextFieldKey } from './row-controls';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
 
 const LINK_HINT = 'An https:, http:, mailto: or tel: link.';
@@ -28,19 +28,9 @@ export function BackFieldsSection() {
         </Button>
       }
     >
-      {fields.length === 0 ? <p className="text-sm text-ink-subtle">No back fields yet.</p> : null}
-      <div className="space-y-4">
-        {fields.map((field, index) => (
-          <RowFieldset
-            key={field.id}
-            className="rounded-lg border border-surface-border p-4"
-            legend={`Back field ${index + 1}`}
-            what={`back field ${index + 1}`}
-            index={index}
-            count={fields.length}
-            onMove={move}
-            onRemove={remove}
-          >
+      <FieldRows fields={fields} noun="Back field" onMove={move} onRemove={remove}>
+        {(index) => (
+          <>
             <div className="grid gap-x-4 sm:grid-cols-3">
               <TextField name={`passMetadata.backFields.${index}.label`} label="Label" maxLength={255} />
               <TextField name={`passMetadata.backFields.${index}.key`} label="Key" mono maxLength={255} />
@@ -52,9 +42,9 @@ export function BackFieldsSection() {
               />
             </div>
             <BackFieldLinks fieldIndex={index} />
-          </RowFieldset>
-        ))}
-      </div>
+          </>
+        )}
+      </FieldRows>
     </EditorSection>
   );
 }

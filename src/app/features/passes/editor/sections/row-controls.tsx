@@ -106,3 +106,44 @@ export function RowFieldset({
     </fieldset>
   );
 }
+
+/**
+ * The rows of a field list (secondary fields, back fields): an empty note, then one bordered
+ * fieldset per row named "Secondary field 2" and so on. `children` renders a row's inputs.
+ */
+export function FieldRows({
+  fields,
+  noun,
+  onMove,
+  onRemove,
+  children,
+}: {
+  fields: readonly { id: string }[];
+  /** "Secondary field", "Back field". */
+  noun: string;
+  onMove: (from: number, to: number) => void;
+  onRemove: (index: number) => void;
+  children: (index: number) => ReactNode;
+}) {
+  return (
+    <>
+      {fields.length === 0 ? <p className="text-sm text-ink-subtle">No {noun.toLowerCase()}s yet.</p> : null}
+      <div className="space-y-4">
+        {fields.map((field, index) => (
+          <RowFieldset
+            key={field.id}
+            className="rounded-lg border border-surface-border p-4"
+            legend={`${noun} ${index + 1}`}
+            what={`${noun.toLowerCase()} ${index + 1}`}
+            index={index}
+            count={fields.length}
+            onMove={onMove}
+            onRemove={onRemove}
+          >
+            {children(index)}
+          </RowFieldset>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -4,7 +4,7 @@ import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
 import { EditorSection, TextField } from '../form-fields';
 import type { PassFormValues } from '../../model/form-model';
-import { RowFieldset, nextFieldKey } from './row-controls';
+import { FieldRows, nextFieldKey } from './row-controls';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
 
 export function SecondaryFieldsSection() {
@@ -33,33 +33,21 @@ export function SecondaryFieldsSection() {
           to {fields.length} appear on Google Wallet only.
         </Alert>
       ) : null}
-      {fields.length === 0 ? <p className="text-sm text-ink-subtle">No secondary fields yet.</p> : null}
-      <div className="space-y-4">
-        {fields.map((field, index) => (
-          <RowFieldset
-            key={field.id}
-            className="rounded-lg border border-surface-border p-4"
-            legend={`Secondary field ${index + 1}`}
-            what={`secondary field ${index + 1}`}
-            index={index}
-            count={fields.length}
-            onMove={move}
-            onRemove={remove}
-          >
-            <div className="grid gap-x-4 sm:grid-cols-2">
-              <TextField name={`passMetadata.secondaryFields.${index}.label`} label="Label" maxLength={255} />
-              <TextField name={`passMetadata.secondaryFields.${index}.value`} label="Value" maxLength={255} />
-              <TextField name={`passMetadata.secondaryFields.${index}.key`} label="Key" mono maxLength={255} />
-              <TextField
-                name={`passMetadata.secondaryFields.${index}.changeMessage`}
-                label="Change message"
-                hint={CHANGE_MESSAGE_HINT}
-                maxLength={255}
-              />
-            </div>
-          </RowFieldset>
-        ))}
-      </div>
+      <FieldRows fields={fields} noun="Secondary field" onMove={move} onRemove={remove}>
+        {(index) => (
+          <div className="grid gap-x-4 sm:grid-cols-2">
+            <TextField name={`passMetadata.secondaryFields.${index}.label`} label="Label" maxLength={255} />
+            <TextField name={`passMetadata.secondaryFields.${index}.value`} label="Value" maxLength={255} />
+            <TextField name={`passMetadata.secondaryFields.${index}.key`} label="Key" mono maxLength={255} />
+            <TextField
+              name={`passMetadata.secondaryFields.${index}.changeMessage`}
+              label="Change message"
+              hint={CHANGE_MESSAGE_HINT}
+              maxLength={255}
+            />
+          </div>
+        )}
+      </FieldRows>
     </EditorSection>
   );
 }
