@@ -91,6 +91,15 @@ describe('wallet checks', () => {
       expect(checks.filter((c) => c.id.startsWith('truncated-apple'))).toHaveLength(1);
     });
 
+    it('lets a longer value use the room its short neighbours leave, as the row does', () => {
+      const fields = [
+        { key: 'tier', label: 'Tier', value: 'Roaster' },
+        { key: 'next', label: 'Next reward', value: 'Free pour-over' },
+        { key: 'since', label: 'Member since', value: 'Feb 2025' },
+      ];
+      expect(runPassChecks(pass({ secondaryFields: fields }))).toEqual([]);
+    });
+
     it('leaves short text alone', () => {
       expect(runPassChecks(pass({ topField: { value: '1,250 pts' } }))).toEqual([]);
     });

@@ -5,6 +5,8 @@
 import {
   APPLE_MAX_SECONDARY,
   GOOGLE_HERO_MIN_RATIO,
+  GOOGLE_MAX_ROWS,
+  GOOGLE_ROW_SIZE,
   GOOGLE_LOGO_MIN_PX,
   GOOGLE_LOGO_SAFE_MARGIN,
   GOOGLE_MAX_LINKS,
@@ -14,11 +16,18 @@ import {
   appleImageSize,
 } from '../../../../contract/wallet-rules';
 import { previewPaths } from '../preview/preview-model';
+import {
+  APPLE_SECONDARY_ROW,
+  GOOGLE_CARD_ROW,
+  TEXT_SLOTS,
+  type TextSlot,
+  fitText,
+  rowValueSlots,
+} from '../preview/text-fit';
+import type { PassCheckInput, PassCheckPlatform, PassCheckSeverity } from './pass-checks';
 
 const STRIP = appleImageSize('strip');
 const APPLE_STRIP_RATIO = STRIP.width / STRIP.height;
-import { type TextSlot, TEXT_SLOTS, appleSecondaryValue, fitText, googleRowValue } from '../preview/text-fit';
-import type { PassCheckInput, PassCheckPlatform, PassCheckSeverity } from './pass-checks';
 
 export type AddCheck = (
   severity: PassCheckSeverity,
@@ -110,29 +119,27 @@ export function truncationChecks(pass: PassCheckInput | null | undefined, add: A
   // [Apple Fields] store cards lay secondary + auxiliary fields out in one row of at most 4;
   // [Google Generic] card rows hold up to 3 items each.
   const shown = (meta.secondaryFields ?? []).flatMap((field, index) => (field ? [{ field, index }] : []));
-  const apple = shown.slice(0, APPLE_MAX_SECONDARY);
-  for (const { field, index } of apple)
-    if (hasText(field.value))
-      truncated(
-        add,
-        previewPaths.secondaryValue(index),
-        'apple',
-        `Secondary field ${index + 1} value`,
-        field.value,
-        appleSecondaryValue(apple.length),
-      );
-  shown.slice(0, 9).forEach(({ field, index }, i) => {
-    const inRow = Math.min(3, shown.slice(0, 9).length - Math.floor(i / 3) * 3);
-    if (hasText(field.value))
-      truncated(
-        add,
-        previewPaths.secondaryValue(index),
-        'google',
-        `Secondary field ${index + 1} value`,
-        field.value,
-        googleRowValue(inRow),
-      );
-  });
+  const row = (entries: typeof shown, geometry: typeof APPLE_SECONDARY_ROW, platform: 'apple' | 'google') => {
+    const slots = rowValueSlots(
+      entries.map(({ field }) => ({ label: str(field.label), value: str(field.value) })),
+      geometry,
+    );
+    entries.forEach(({ field, index }, i) => {
+      if (hasText(field.value))
+        truncated(
+          add,
+          previewPaths.secondaryValue(index),
+          platform,
+          `Secondary field ${index + 1} value`,
+          field.value,
+          slots[i]!,
+        );
+    });
+  };
+  row(shown.slice(0, APPLE_MAX_SECONDARY), APPLE_SECONDARY_ROW, 'apple');
+  const google = shown.slice(0, GOOGLE_ROW_SIZE * GOOGLE_MAX_ROWS);
+  for (let i = 0; i < google.length; i += GOOGLE_ROW_SIZE)
+    row(google.slice(i, i + GOOGLE_ROW_SIZE), GOOGLE_CARD_ROW, 'google');
 }
 
 /** Google Wallet's details: module counts, recommended lengths and module ids. */

@@ -34,17 +34,54 @@ export const TEXT_SLOTS = {
   googleCardTitle: { width: 240, font: 15 },
 } satisfies Record<string, TextSlot>;
 
-/** One field of a row of `count` fields sharing `row` px with `gap` px between them. */
-export const rowSlot = (row: number, gap: number, count: number, font: number, upper = false): TextSlot => ({
-  width: (row - gap * (count - 1)) / Math.max(1, count),
-  font,
-  upper,
-});
+/** Width of `text` on one line, in px, by the average character widths above. */
+export function textWidth(text: string, font: number, upper = false): number {
+  let width = 0;
+  for (const char of upper ? text.toUpperCase() : text) width += charWidth(char) * font;
+  return width;
+}
 
-/** Apple's row of secondary fields under the strip (up to 4). */
-export const appleSecondaryValue = (count: number) => rowSlot(296, 14, count, 15);
-/** Google's card rows (up to 3 per row). */
-export const googleRowValue = (count: number) => rowSlot(288, 12, count, 15);
+/**
+ * How a row of fields shares its width, as the previews lay it out (grid tracks of
+ * `minmax(0, max-content)`): every field grows equally up to its own content width, so short
+ * fields stay whole and the long ones share what is left.
+ */
+export function shareRow(contents: readonly number[], row: number, gap: number): number[] {
+  let available = row - gap * Math.max(0, contents.length - 1);
+  const widths = contents.map(() => 0);
+  let open = contents.map((_, i) => i);
+  while (open.length > 0) {
+    const share = available / open.length;
+    const fits = open.filter((i) => contents[i]! <= share);
+    if (fits.length === 0) {
+      for (const i of open) widths[i] = share;
+      break;
+    }
+    for (const i of fits) {
+      widths[i] = contents[i]!;
+      available -= contents[i]!;
+    }
+    open = open.filter((i) => !fits.includes(i));
+  }
+  return widths;
+}
+
+export interface RowField {
+  label: string;
+  value: string;
+}
+
+/** A row's geometry: width, gap, and the fonts of its labels and values. */
+export const APPLE_SECONDARY_ROW = { row: 296, gap: 14, label: 9.5, labelUpper: true, value: 15 };
+export const GOOGLE_CARD_ROW = { row: 288, gap: 12, label: 11, labelUpper: false, value: 15 };
+
+/** The line each field's value gets in its row. */
+export function rowValueSlots(fields: readonly RowField[], geometry: typeof APPLE_SECONDARY_ROW): TextSlot[] {
+  const contents = fields.map((field) =>
+    Math.max(textWidth(field.label, geometry.label, geometry.labelUpper), textWidth(field.value, geometry.value)),
+  );
+  return shareRow(contents, geometry.row, geometry.gap).map((width) => ({ width, font: geometry.value }));
+}
 
 /**
  * Characters of `text` that fit on the line and how many are cut (the ellipsis takes the room
