@@ -2,15 +2,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { AppLayout } from './app-layout';
 import { Button, Spinner } from './components/ui/button';
-import { AddWorkspaceDialog } from './features/connection/add-workspace-dialog';
+import { LoadingOverlay } from './components/ui/loading-overlay';
+import { addWorkspaceDialog } from './features/connection/add-workspace-dialog-lazy';
 import { PassesPage } from './features/passes/list/passes-page';
 import { passQueries } from './features/passes/api/pass-queries';
 import { loadEditor, loadedEditor } from './features/passes/editor-loader';
 import { useConnection } from './lib/connection';
+import { prefetchOnIntent } from './lib/lazy-on-use';
 import { Link, matchPath, navigate, paths, useLocation } from './history-router';
 
 // The editor and its form libraries load only when an editor route opens (or the list is idle).
 const LazyPassEditorPage = lazy(loadEditor);
+const AddWorkspaceDialog = addWorkspaceDialog.Component;
 // Notifications (composer, history) load with their own routes, off the list route's budget.
 const LazyComposerPage = lazy(() => import('./features/notifications/composer-page'));
 const LazyNotificationsPage = lazy(() => import('./features/notifications/notifications-page'));
@@ -111,12 +114,16 @@ function RedirectToWorkspace() {
         id.
       </p>
       <div className="mt-6 flex justify-center gap-2">
-        <Button variant="primary" onClick={() => setAdding(true)}>
+        <Button variant="primary" onClick={() => setAdding(true)} {...prefetchOnIntent(addWorkspaceDialog.load)}>
           Add a workspace
         </Button>
         <Button onClick={disconnect}>Use another key</Button>
       </div>
-      {adding ? <AddWorkspaceDialog open onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <Suspense fallback={<LoadingOverlay label="Opening…" />}>
+          <AddWorkspaceDialog open onClose={() => setAdding(false)} />
+        </Suspense>
+      ) : null}
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { type ReactNode, Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import type { Workspace } from '../../../contract/queries';
 import { WalletPassPageSchema } from '../../../contract/schemas';
 import { Alert } from '../../components/ui/alert';
@@ -7,10 +7,13 @@ import { Button, Spinner } from '../../components/ui/button';
 import { createApiClient } from '../../lib/api-client';
 import { describeError } from '../../lib/api-error';
 import { ConnectionContext, type ConnectionValue } from '../../lib/connection';
-import { ConnectPage } from './connect-page';
 import { clearStoredKey, fingerprint, readStoredKey, storeKey } from './key-storage';
 import { mergeWorkspaces, readSavedWorkspaces, saveWorkspaces } from './saved-workspaces';
 import { studioConfigQuery } from './studio-config';
+
+// The Connect screen shows only without a key (proxy mode before connecting, or after "Use
+// another key"); the sandbox and every later visit never need its code.
+const ConnectPage = lazy(() => import('./connect-page').then((m) => ({ default: m.ConnectPage })));
 
 /**
  * Loads the studio config, picks the API key (stored, or the sandbox's first demo key on a first
@@ -110,11 +113,7 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
   );
 
   if (configQuery.isPending) {
-    return (
-      <main className="grid min-h-screen place-items-center">
-        <Spinner label="Starting Pass Studio…" />
-      </main>
-    );
+    return <StartingSpinner />;
   }
   if (configQuery.isError || !config) {
     return (
@@ -133,6 +132,19 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
       </main>
     );
   }
-  if (!value) return <ConnectPage config={config} onConnect={connect} />;
+  if (!value)
+    return (
+      <Suspense fallback={<StartingSpinner />}>
+        <ConnectPage config={config} onConnect={connect} />
+      </Suspense>
+    );
   return <ConnectionContext value={value}>{children}</ConnectionContext>;
+}
+
+function StartingSpinner() {
+  return (
+    <main className="grid min-h-screen place-items-center">
+      <Spinner label="Starting Pass Studio…" />
+    </main>
+  );
 }

@@ -1,10 +1,14 @@
-import { useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { Button } from '../../components/ui/button';
+import { LoadingOverlay } from '../../components/ui/loading-overlay';
+import { prefetchOnIntent } from '../../lib/lazy-on-use';
 import { useConnection } from '../../lib/connection';
 import { navigate, paths } from '../../history-router';
-import { AddWorkspaceDialog } from './add-workspace-dialog';
+import { addWorkspaceDialog } from './add-workspace-dialog-lazy';
 
 /** Picks the workspace; the choice lives in the URL, so links and reloads keep it. */
+const AddWorkspaceDialog = addWorkspaceDialog.Component;
+
 export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
   const { workspaces } = useConnection();
   const id = useId();
@@ -19,7 +23,7 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
         id={id}
         value={workspaceId}
         onChange={(e) => navigate(paths.passes(e.target.value))}
-        className="h-9 w-full min-w-0 max-w-64 rounded-lg border border-surface-strong bg-surface px-2 text-sm font-medium text-ink"
+        className="h-9 w-full max-w-64 min-w-0 rounded-lg border border-surface-strong bg-surface px-2 text-sm font-medium text-ink"
       >
         {known ? null : <option value={workspaceId}>{workspaceId}</option>}
         {workspaces.map((workspace) => (
@@ -28,10 +32,20 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
           </option>
         ))}
       </select>
-      <Button size="sm" variant="ghost" onClick={() => setAdding(true)} aria-label="Add a workspace by id">
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => setAdding(true)}
+        aria-label="Add a workspace by id"
+        {...prefetchOnIntent(addWorkspaceDialog.load)}
+      >
         + Add
       </Button>
-      {adding ? <AddWorkspaceDialog open onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <Suspense fallback={<LoadingOverlay label="Opening…" />}>
+          <AddWorkspaceDialog open onClose={() => setAdding(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,6 @@
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PassStatus } from '../../../../contract/rules';
 import {
-  type CreatePassRequest,
-  CreatePassRequestSchema,
   type PagedList,
   UpdatePassRequestSchema,
   type WalletPass,
@@ -66,24 +64,5 @@ export function useSetPassStatus(workspaceId: string) {
       );
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: listsKey }),
-  });
-}
-
-export function useCreatePass(workspaceId: string) {
-  const { client, connectionId } = useConnection();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreatePassRequest) =>
-      client.request('/wallet-pass', {
-        method: 'POST',
-        workspaceId,
-        body,
-        bodySchema: CreatePassRequestSchema,
-        schema: WalletPassSchema,
-      }),
-    onSuccess: (created) => {
-      queryClient.setQueryData(passQueries.detail(client, connectionId, workspaceId, created.id).queryKey, created);
-      return queryClient.invalidateQueries({ queryKey: passQueries.lists(connectionId, workspaceId) });
-    },
   });
 }

@@ -6,7 +6,7 @@ import { Dialog } from '../../../components/ui/dialog';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { navigate, paths } from '../../../history-router';
 import { editableDocument } from '../model/pass-document';
-import { useCreatePass } from '../api/use-pass-mutations';
+import { useCreatePass } from '../api/use-create-pass';
 
 /** What a brand-new pass starts with: enough for the preview to show something sensible. */
 export function emptyPass(passName: string, organizationName: string): CreatePassRequest {

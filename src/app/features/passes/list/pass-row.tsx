@@ -1,17 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { memo } from 'react';
+import { Suspense, lazy, memo } from 'react';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Button } from '../../../components/ui/button';
 import { useConnection } from '../../../lib/connection';
 import { formatExact, formatRelative } from '../../../lib/format';
+import { prefetchOnIntent } from '../../../lib/lazy-on-use';
 import { Link, navigate, paths } from '../../../history-router';
 import { passQueries } from '../api/pass-queries';
 import { loadEditor } from '../editor-loader';
 import { StatusToggle } from '../status/status-toggle';
-import { InstallChange } from '../../../components/installs/install-change';
 import { CountCell } from './count-cell';
 import { PassThumbnail } from './pass-thumbnail';
 import { StatusBadge } from './status-badge';
+
+// A row's install change shows once its counts arrive (nothing before), so its code loads beside
+// that request rather than with the list's first paint.
+const InstallChange = lazy(() =>
+  import('../../../components/installs/install-change').then((m) => ({ default: m.InstallChange })),
+);
+
+// Duplicate opens the new-pass dialog, whose code loads on demand: start it on intent.
+const prefetchNewPassDialog = prefetchOnIntent(() => import('./new-pass-dialog'));
 
 export interface PassRowProps {
   pass: WalletPass;
@@ -71,7 +80,9 @@ export const PassRow = memo(function PassRow({
             </Link>
             <p className="truncate text-xs text-ink-subtle">{pass.passMetadata?.organizationName}</p>
           </div>
-          <InstallChange passId={pass.id} workspaceId={workspaceId} />
+          <Suspense fallback={null}>
+            <InstallChange passId={pass.id} workspaceId={workspaceId} />
+          </Suspense>
         </div>
       </td>
       <td className="px-4 py-3">
@@ -114,7 +125,13 @@ export const PassRow = memo(function PassRow({
         >
           Notify
         </Button>
-        <Button size="sm" variant="ghost" onClick={() => onDuplicate(pass)} aria-label={`Duplicate ${name}`}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => onDuplicate(pass)}
+          aria-label={`Duplicate ${name}`}
+          {...prefetchNewPassDialog}
+        >
           Duplicate
         </Button>
         {/* An icon: the actions column has room for three words, not four. */}

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, usePrefetchQuery } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { PASS_STATUSES } from '../../../../contract/rules';
 import type { WalletPass } from '../../../../contract/schemas';
@@ -10,12 +10,20 @@ import { cx } from '../../../lib/cx';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { Link, navigate, paths, setSearchParams, useSearchParams } from '../../../history-router';
 import { type PassListFilters, passQueries } from '../api/pass-queries';
+import { workspaceSummaryQuery } from '../api/workspace-summary-query';
 import { loadEditorWhenQuiet } from '../editor-loader';
-import { NewPassDialog } from './new-pass-dialog';
+import { LoadingOverlay } from '../../../components/ui/loading-overlay';
+import { lazyOnUse, prefetchOnIntent } from '../../../lib/lazy-on-use';
 import { PassTable } from './pass-table';
-import { ListSkeleton } from './list-skeleton';
-import { SummaryBar } from './summary-bar';
+import { ListSkeleton, SummaryBarSkeleton } from './list-skeleton';
 import { useVisibleCounts } from './use-visible-counts';
+
+// New pass (and Duplicate): the dialog loads when a button that opens it is pointed at or focused.
+const newPassDialog = lazyOnUse(() => import('./new-pass-dialog').then((m) => m.NewPassDialog));
+const NewPassDialog = newPassDialog.Component;
+
+// The workspace totals: their request starts with the page (below), their code loads beside it.
+const SummaryBar = lazy(() => import('./summary-bar').then((m) => ({ default: m.SummaryBar })));
 
 // Deleting a pass and restoring deleted ones: loaded when one of their dialogs opens.
 const ListDeletion = lazy(() => import('../history/list-deletion'));
@@ -44,7 +52,8 @@ function readFilters(params: URLSearchParams): PassListFilters {
 }
 
 export function PassesPage({ workspaceId }: { workspaceId: string }) {
-  const { client, connectionId, workspaces, defaultWorkspaceId } = useConnection();
+  const { client, connectionId, workspaces, defaultWorkspaceId, config } = useConnection();
+  usePrefetchQuery(workspaceSummaryQuery(client, connectionId, workspaceId, config.mode));
   const params = useSearchParams();
   const filters = readFilters(params);
   const workspaceName = workspaces.find((w) => w.id === workspaceId)?.name ?? workspaceId;
@@ -92,7 +101,7 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
           <Button variant="ghost" onClick={() => setDeletion({})}>
             Recently deleted
           </Button>
-          <Button variant="primary" onClick={() => setCreating(null)}>
+          <Button variant="primary" onClick={() => setCreating(null)} {...prefetchOnIntent(newPassDialog.load)}>
             New pass
           </Button>
         </div>
@@ -103,15 +112,17 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
         </Suspense>
       ) : null}
       {creating !== undefined ? (
-        <NewPassDialog
-          key={creating?.id ?? 'new'}
-          open
-          onClose={() => setCreating(undefined)}
-          workspaceId={workspaceId}
-          workspaceName={workspaceName}
-          passes={passes}
-          initialSource={creating ?? undefined}
-        />
+        <Suspense fallback={<LoadingOverlay label="Opening…" />}>
+          <NewPassDialog
+            key={creating?.id ?? 'new'}
+            open
+            onClose={() => setCreating(undefined)}
+            workspaceId={workspaceId}
+            workspaceName={workspaceName}
+            passes={passes}
+            initialSource={creating ?? undefined}
+          />
+        </Suspense>
       ) : null}
       {previewing ? (
         <Suspense fallback={null}>
@@ -123,7 +134,9 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
         </Suspense>
       ) : null}
 
-      <SummaryBar workspaceId={workspaceId} />
+      <Suspense fallback={<SummaryBarSkeleton />}>
+        <SummaryBar workspaceId={workspaceId} />
+      </Suspense>
 
       <Suspense fallback={<div className="mt-6 h-[404px] rounded-card border border-surface-border bg-surface" />}>
         <WorkspaceInstalls workspaceId={workspaceId} workspaceName={workspaceName} />

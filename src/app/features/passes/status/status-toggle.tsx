@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { WalletPass } from '../../../../contract/schemas';
-import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
+import { LoadingOverlay } from '../../../components/ui/loading-overlay';
 import { useToast } from '../../../components/ui/toast';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { cx } from '../../../lib/cx';
-import { formatCount } from '../../../lib/format';
+import { lazyOnUse, prefetchOnIntent } from '../../../lib/lazy-on-use';
 import { useSetPassStatus } from '../api/use-pass-mutations';
+
+// The confirmation loads when the switch is pointed at or focused (it is asked for only on publish).
+const publishConfirm = lazyOnUse(() => import('./publish-confirm-dialog').then((m) => m.PublishConfirmDialog));
+const PublishConfirmDialog = publishConfirm.Component;
 
 /**
  * The Draft ↔ Published control, used in the list and the editor header. Publishing asks first and
@@ -63,6 +66,7 @@ export function StatusToggle({
         aria-label={`${name} published`}
         disabled={mutation.isPending}
         onClick={() => (published ? setStatus('Draft') : setConfirming(true))}
+        {...(published ? {} : prefetchOnIntent(publishConfirm.load))}
         className="inline-flex items-center gap-2 rounded-full text-sm font-medium disabled:cursor-wait disabled:opacity-70"
       >
         <span
@@ -86,36 +90,17 @@ export function StatusToggle({
         </span>
       </button>
 
-      <Dialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        title={`Publish “${name}”?`}
-        description="Holders can add a published pass to Apple Wallet and Google Wallet from its link."
-        footer={
-          <>
-            <Button onClick={() => setConfirming(false)}>Cancel</Button>
-            <Button variant="primary" onClick={() => setStatus('Published')}>
-              {blockingIssues.length > 0 ? 'Publish anyway' : 'Publish'}
-            </Button>
-          </>
-        }
-      >
-        <p className="text-sm text-ink">
-          This change reaches <strong>{formatCount(pass.totalActiveCount)}</strong> active holders:{' '}
-          {formatCount(pass.appleActiveCount)} on Apple Wallet and {formatCount(pass.googleActiveCount)} on Google
-          Wallet.
-        </p>
-        {blockingIssues.length > 0 ? (
-          <div className="mt-4 rounded-lg border border-danger-600/30 bg-danger-50 p-3 text-sm text-danger-700">
-            <p className="font-semibold">This pass has problems that holders will notice:</p>
-            <ul className="mt-1 list-disc pl-5">
-              {blockingIssues.map((issue) => (
-                <li key={issue}>{issue}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-      </Dialog>
+      {confirming ? (
+        <Suspense fallback={<LoadingOverlay label="Opening…" />}>
+          <PublishConfirmDialog
+            pass={pass}
+            name={name}
+            blockingIssues={blockingIssues}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => setStatus('Published')}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }
