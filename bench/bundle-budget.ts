@@ -16,6 +16,7 @@ import {
   hasMatchingManifest,
   kb,
   LIST_BUDGET_KB,
+  ON_USE_BUDGET_KB,
   type BundleReport,
 } from './lib/bundle';
 
@@ -31,6 +32,8 @@ export function formatBundle(report: BundleReport): string {
   };
   section('List route JavaScript', report.list, LIST_BUDGET_KB);
   section('Editor route JavaScript', report.editor, EDITOR_BUDGET_KB);
+  lines.push('Loaded from the editor on use (not part of opening it):');
+  for (const group of report.onUse) section(`  ${group.name}`, group, ON_USE_BUDGET_KB);
   return lines.join('\n');
 }
 
@@ -40,6 +43,9 @@ export function overBudget(report: BundleReport): string[] {
     over.push(`list route ${kb(report.list.gzipBytes)} KB > ${LIST_BUDGET_KB} KB`);
   if (kb(report.editor.gzipBytes) > EDITOR_BUDGET_KB)
     over.push(`editor route ${kb(report.editor.gzipBytes)} KB > ${EDITOR_BUDGET_KB} KB`);
+  for (const group of report.onUse)
+    if (kb(group.gzipBytes) > ON_USE_BUDGET_KB)
+      over.push(`on use, ${group.name}: ${kb(group.gzipBytes)} KB > ${ON_USE_BUDGET_KB} KB`);
   return over;
 }
 

@@ -12,6 +12,37 @@ export const LIST_BUDGET_KB = 105;
 export const EDITOR_BUDGET_KB = 170;
 /** The source of the editor route's lazy chunk (`lazy(() => import(...))` in route-table.tsx). */
 export const EDITOR_ROUTE_SOURCE = 'src/app/features/passes/editor/pass-editor-page.tsx';
+/** Each on-use chunk group (below) must stay within this, gzip. */
+export const ON_USE_BUDGET_KB = 35;
+
+/**
+ * Code the editor loads only on a user action, not to open it: the dynamic imports of these source
+ * modules (and whatever they load in turn) are reported apart, each group against
+ * ON_USE_BUDGET_KB, and left out of the editor route's figure. Each entry names the action; a
+ * source missing from the build (renamed, or no longer loaded with `import()`) fails the report,
+ * so this list cannot go stale quietly.
+ */
+export const ON_USE_GROUPS: readonly { name: string; sources: readonly string[] }[] = [
+  { name: 'crop dialog (an image is dropped or chosen)', sources: ['src/app/features/passes/images/crop-dialog.tsx'] },
+  { name: 'delete dialog (Delete)', sources: ['src/app/features/passes/history/delete-pass-dialog.tsx'] },
+  { name: 'history dialog (History)', sources: ['src/app/features/passes/history/history-dialog.tsx'] },
+  {
+    name: 'save review (form has changes: save of a Published pass, Review changes)',
+    sources: [
+      'src/app/features/passes/review/pass-changes.ts',
+      'src/app/features/passes/review/candidate.ts',
+      'src/app/features/passes/review/review-dialog.tsx',
+    ],
+  },
+  {
+    name: 'conflict dialog (a save meets a newer version)',
+    sources: ['src/app/features/passes/editor/conflict-dialog.tsx'],
+  },
+  {
+    name: 'installs chart (its card comes near the screen)',
+    sources: ['src/app/features/installs/installs-chart.tsx'],
+  },
+];
 
 interface ManifestChunk {
   file: string;
@@ -34,6 +65,8 @@ export interface BundleReport {
   outDir: string;
   list: { files: ChunkSize[]; gzipBytes: number };
   editor: { files: ChunkSize[]; gzipBytes: number };
+  /** Loaded from the editor on a user action (ON_USE_GROUPS), beyond what the editor route loads. */
+  onUse: { name: string; files: ChunkSize[]; gzipBytes: number }[];
 }
 
 /** Production build with a manifest into a fresh temporary folder (the app's own vite.config.ts). */
@@ -89,9 +122,29 @@ function staticClosure(manifest: Manifest, keys: string[], into = new Set<string
 }
 
 /**
+ * Chunks `roots` load, statically and through their dynamic imports, transitively; `skip` chunks
+ * (loaded already) are not entered, nor are dynamic imports of the `stop` sources.
+ */
+function loadClosure(manifest: Manifest, roots: string[], skip: Set<string>, stop: Set<string>): Set<string> {
+  const keys = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const key = queue.shift()!;
+    for (const k of staticClosure(manifest, [key])) {
+      if (keys.has(k) || skip.has(k)) continue;
+      keys.add(k);
+      queue.push(...(manifest[k]!.dynamicImports ?? []).filter((d) => !keys.has(d) && !stop.has(d)));
+    }
+  }
+  return keys;
+}
+
+/**
  * List route = the scripts of index.html (plus their static imports from the manifest).
- * Editor route = list + the editor's lazy chunk, its static imports and its own dynamic imports
- * (counted as loaded on open: the editor's lazy parts are part of opening it), transitively.
+ * Editor route = list + the editor's lazy chunk, its static imports and its own dynamic imports,
+ * transitively (the editor's lazy parts that load as it opens are part of opening it), except the
+ * dynamic imports of ON_USE_GROUPS: those load on a user action and are reported per group, each
+ * with what it adds beyond the list and editor routes.
  */
 export function analyzeBundle(outDir: string): BundleReport {
   outDir = resolve(outDir);
@@ -110,25 +163,30 @@ export function analyzeBundle(outDir: string): BundleReport {
     Object.keys(manifest).find((k) => manifest[k]!.src === EDITOR_ROUTE_SOURCE) ??
     Object.keys(manifest).find((k) => manifest[k]!.isDynamicEntry && manifest[k]!.name === 'pass-editor-page');
   if (!editorKey) throw new Error(`The manifest has no chunk for ${EDITOR_ROUTE_SOURCE}`);
-  const editorKeys = new Set<string>();
-  const queue = [editorKey];
-  while (queue.length > 0) {
-    const key = queue.shift()!;
-    for (const k of staticClosure(manifest, [key])) {
-      // Chunks of the list route are loaded already; their other lazy imports are not the editor's.
-      if (editorKeys.has(k) || listKeys.has(k)) continue;
-      editorKeys.add(k);
-      queue.push(...(manifest[k]!.dynamicImports ?? []).filter((d) => !editorKeys.has(d)));
-    }
-  }
-  const editorFiles = new Set(listFiles);
-  for (const k of editorKeys) if (/\.m?js$/.test(manifest[k]!.file)) editorFiles.add(manifest[k]!.file);
+  const onUseKeys = ON_USE_GROUPS.map((group) =>
+    group.sources.map((source) => {
+      if (!manifest[source]?.isDynamicEntry)
+        throw new Error(`ON_USE_GROUPS: ${source} is not a dynamically imported chunk of this build`);
+      return source;
+    }),
+  );
+  const stop = new Set(onUseKeys.flat());
+  // Chunks of the list route are loaded already; their other lazy imports are not the editor's.
+  const editorKeys = loadClosure(manifest, [editorKey], listKeys, stop);
+  const jsFiles = (keys: Iterable<string>) =>
+    [...keys].map((k) => manifest[k]!.file).filter((file) => /\.m?js$/.test(file));
+  const editorFiles = new Set([...listFiles, ...jsFiles(editorKeys)]);
 
   const sizes = (files: Set<string>) => {
     const list = [...files].map((f) => sizeOf(outDir, f));
     return { files: list, gzipBytes: list.reduce((sum, f) => sum + f.gzipBytes, 0) };
   };
-  return { outDir, list: sizes(listFiles), editor: sizes(editorFiles) };
+  const loaded = new Set([...listKeys, ...editorKeys]);
+  const onUse = ON_USE_GROUPS.map((group, i) => ({
+    name: group.name,
+    ...sizes(new Set(jsFiles(loadClosure(manifest, onUseKeys[i]!, loaded, new Set())))),
+  }));
+  return { outDir, list: sizes(listFiles), editor: sizes(editorFiles), onUse };
 }
 
 export const kb = (bytes: number) => Math.round(bytes / 100) / 10;

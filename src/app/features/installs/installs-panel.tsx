@@ -14,12 +14,15 @@ import { Button } from '../../components/ui/button';
 import { describeError } from '../../lib/api-error';
 import { useConnection } from '../../lib/connection';
 import { cx } from '../../lib/cx';
+import { useNearViewport } from '../../lib/use-near-viewport';
 import { formatCount } from '../../lib/format';
 import { liveRefreshMs } from '../../lib/installs/install-queries';
 import { RANGE_LABELS } from '../../lib/installs/install-range';
 import { InstallsTable } from './installs-table';
 import { downloadText, seriesToCsv } from './series-csv';
 
+// The chart and its charting library load when the card comes near the screen: in the editor it
+// sits below the preview, on the list below the table, and neither needs it to open.
 const InstallsChart = lazy(() => import('./installs-chart'));
 
 export interface InstallsPanelProps<TKey extends QueryKey> {
@@ -47,6 +50,8 @@ export function InstallsPanel<TKey extends QueryKey>({
   const headingId = useId();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [split, setSplit] = useState(false);
+  const [chartArea, setChartArea] = useState<HTMLDivElement | null>(null);
+  const chartNear = useNearViewport(chartArea);
   const query = useQuery({
     ...options(range),
     placeholderData: keepPreviousData,
@@ -151,9 +156,15 @@ export function InstallsPanel<TKey extends QueryKey>({
           <>
             <Change series={series} range={range} />
             {view === 'chart' ? (
-              <Suspense fallback={<ChartSkeleton />}>
-                <InstallsChart series={series} split={split} label={label} />
-              </Suspense>
+              <div ref={setChartArea}>
+                {chartNear ? (
+                  <Suspense fallback={<ChartSkeleton />}>
+                    <InstallsChart series={series} split={split} label={label} />
+                  </Suspense>
+                ) : (
+                  <ChartSkeleton />
+                )}
+              </div>
             ) : (
               <InstallsTable series={series} caption={label} />
             )}

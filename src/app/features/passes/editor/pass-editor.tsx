@@ -13,10 +13,11 @@ import { type SaveOutcome, useSavePassFlow } from '../api/use-save-pass-flow';
 import { clearDraft } from '../model/draft-storage';
 import { type PassFormValues, toFormValues } from '../model/form-model';
 import { StatusToggle } from '../status/status-toggle';
-import { ConflictDialog } from './conflict-dialog';
 import { DraftOffer, useDraftAutosave } from './draft-offer';
 import { ErrorSummary } from './error-summary';
 import { type Problem, flattenErrors } from './form-paths';
+import { LoadingOverlay } from '../../../components/ui/loading-overlay';
+import { lazyOnUse } from '../../../lib/lazy-on-use';
 import { ImageSizesContext, createImageSizesStore } from './image-sizes';
 import { LivePassPreview } from './live-pass-preview';
 import { ReadOnlyPanel } from './read-only-panel';
@@ -33,9 +34,12 @@ import { PassSection } from './sections/pass-section';
 import { QrSection } from './sections/qr-section';
 import { SecondaryFieldsSection } from './sections/secondary-fields-section';
 import { TopFieldSection } from './sections/top-field-section';
+
 // The count chart and its charting library load on their own, after the form.
 const PassInstalls = lazy(() => import('../../installs/pass-installs'));
-
+// A conflict needs a save first: its dialog loads when a save starts (see below).
+const conflictDialog = lazyOnUse(() => import('./conflict-dialog').then((m) => m.ConflictDialog));
+const ConflictDialog = conflictDialog.Component;
 
 /**
  * The pass editor: one form for everything a marketer may change, the live preview beside it and
@@ -69,6 +73,11 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
     },
   });
   const { save, resolve } = flow;
+  // The conflict check runs as a save starts: its dialog's code downloads beside that request.
+  const saving = flow.phase !== 'idle';
+  useEffect(() => {
+    if (saving) void conflictDialog.load().catch(() => undefined);
+  }, [saving]);
 
   const showProblems = useCallback(
     (placed: Problem[]) => {
@@ -166,12 +175,14 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
         <DraftOffer pass={pass} workspaceId={workspaceId} />
         {review.dialog}
         {flow.conflict ? (
-          <ConflictDialog
-            diff={flow.conflict.diff}
-            theirs={flow.conflict.current}
-            onResolve={(resolution) => void resolve(resolution).then(show)}
-            onCancel={flow.dismiss}
-          />
+          <Suspense fallback={<LoadingOverlay label="Checking the newer version…" />}>
+            <ConflictDialog
+              diff={flow.conflict.diff}
+              theirs={flow.conflict.current}
+              onResolve={(resolution) => void resolve(resolution).then(show)}
+              onCancel={flow.dismiss}
+            />
+          </Suspense>
         ) : null}
         <form ref={bindUndo} onSubmit={submit} noValidate aria-label="Edit pass" className="pb-32 sm:pb-24">
           {problems.length > 0 ? <ErrorSummary problems={problems} onSelect={(path) => form.setFocus(path)} /> : null}

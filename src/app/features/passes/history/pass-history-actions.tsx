@@ -1,11 +1,17 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { PassVersion } from '../../../../contract/pass-versions';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Button } from '../../../components/ui/button';
+import { LoadingOverlay } from '../../../components/ui/loading-overlay';
 import { useToast } from '../../../components/ui/toast';
 import { navigate, paths } from '../../../history-router';
-import { DeletePassDialog } from './delete-pass-dialog';
-import { HistoryDialog } from './history-dialog';
+import { lazyOnUse, prefetchOnIntent } from '../../../lib/lazy-on-use';
+
+// Both dialogs load when their button is pointed at or focused: opening the editor needs neither.
+const historyDialog = lazyOnUse(() => import('./history-dialog').then((m) => m.HistoryDialog));
+const HistoryDialog = historyDialog.Component;
+const deleteDialog = lazyOnUse(() => import('./delete-pass-dialog').then((m) => m.DeletePassDialog));
+const DeletePassDialog = deleteDialog.Component;
 
 /** History and Delete, beside the pass's name in the editor. */
 export function PassHistoryActions({
@@ -22,7 +28,7 @@ export function PassHistoryActions({
   const { notify } = useToast();
   return (
     <div className="flex items-center gap-2">
-      <Button size="sm" onClick={() => setOpen('history')}>
+      <Button size="sm" onClick={() => setOpen('history')} {...prefetchOnIntent(historyDialog.load)}>
         History
       </Button>
       <Button
@@ -30,39 +36,46 @@ export function PassHistoryActions({
         variant="ghost"
         className="text-danger-700 hover:text-danger-700"
         onClick={() => setOpen('delete')}
+        {...prefetchOnIntent(deleteDialog.load)}
       >
         Delete
       </Button>
       {open === 'history' ? (
-        <HistoryDialog
-          workspaceId={workspaceId}
-          pass={pass}
-          onClose={() => setOpen(null)}
-          onRestore={(version) => {
-            onRestore(version);
-            notify({
-              tone: 'info',
-              title: 'Version loaded as unsaved changes',
-              message: 'Review it, then save to make it the current version.',
-            });
-          }}
-        />
+        <Suspense fallback={<LoadingOverlay label="Opening the history…" />}>
+          <HistoryDialog
+            workspaceId={workspaceId}
+            pass={pass}
+            onClose={() => setOpen(null)}
+            onRestore={(version) => {
+              onRestore(version);
+              notify({
+                tone: 'info',
+                title: 'Version loaded as unsaved changes',
+                message: 'Review it, then save to make it the current version.',
+              });
+            }}
+          />
+        </Suspense>
       ) : null}
-      <DeletePassDialog
-        pass={pass}
-        workspaceId={workspaceId}
-        open={open === 'delete'}
-        onClose={() => setOpen(null)}
-        onDeleted={(deleted) => {
-          setOpen(null);
-          notify({
-            tone: 'success',
-            title: `“${deleted.passName}” deleted`,
-            message: 'Its last version is kept: restore it from Recently deleted on the pass list.',
-          });
-          navigate(paths.passes(workspaceId));
-        }}
-      />
+      {open === 'delete' ? (
+        <Suspense fallback={<LoadingOverlay label="Opening…" />}>
+          <DeletePassDialog
+            pass={pass}
+            workspaceId={workspaceId}
+            open
+            onClose={() => setOpen(null)}
+            onDeleted={(deleted) => {
+              setOpen(null);
+              notify({
+                tone: 'success',
+                title: `“${deleted.passName}” deleted`,
+                message: 'Its last version is kept: restore it from Recently deleted on the pass list.',
+              });
+              navigate(paths.passes(workspaceId));
+            }}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -2,11 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WalletPass } from '../../../../contract/schemas';
 import type { PendingCommit } from '../api/use-save-pass-flow';
 import type { PassFormValues } from '../model/form-model';
-import { candidateVersion } from './candidate';
-import { type PassChanges, compareVersions } from './pass-changes';
-import { ReviewDialog } from './review-dialog';
+import { LoadingOverlay } from '../../../components/ui/loading-overlay';
+import { useToast } from '../../../components/ui/toast';
+import { describeError } from '../../../lib/api-error';
+import type { PassChanges } from './pass-changes';
+import { type ReviewModule, loadReview } from './review-loader';
 
 interface Open {
+  review: ReviewModule;
   changes: PassChanges;
   current: WalletPass;
   /** Set while a save waits for the answer. */
@@ -23,7 +26,10 @@ const reachOf = (pass: WalletPass) => ({ apple: pass.appleActiveCount ?? 0, goog
  */
 export function useSaveReview() {
   const [open, setOpen] = useState<Open | null>(null);
+  // "Review changes" clicked while the review's code is still downloading.
+  const [opening, setOpening] = useState(false);
   const pending = useRef<Open | null>(null);
+  const { notify } = useToast();
 
   const finish = useCallback((confirmed: boolean) => {
     pending.current?.decide?.(confirmed);
@@ -31,20 +37,40 @@ export function useSaveReview() {
     setOpen(null);
   }, []);
 
+  // A failed download rejects, and the save flow reports it as a save that did not happen.
   const beforeCommit = useCallback(({ current, values, document }: PendingCommit) => {
     if (current.status !== 'Published') return true;
-    return new Promise<boolean>((decide) => {
-      const next = { changes: compareVersions(current, candidateVersion(current, values, document)), current, decide };
-      pending.current = next;
-      setOpen(next);
-    });
+    return loadReview().then(
+      (review) =>
+        new Promise<boolean>((decide) => {
+          const candidate = review.candidateVersion(current, values, document);
+          const next = { review, changes: review.compareVersions(current, candidate), current, decide };
+          pending.current = next;
+          setOpen(next);
+        }),
+    );
   }, []);
 
-  const show = useCallback((current: WalletPass, values: PassFormValues) => {
-    const next = { changes: compareVersions(current, candidateVersion(current, values)), current };
-    pending.current = next;
-    setOpen(next);
-  }, []);
+  const show = useCallback(
+    (current: WalletPass, values: PassFormValues) => {
+      setOpening(true);
+      loadReview()
+        .then((review) => {
+          const next = {
+            review,
+            changes: review.compareVersions(current, review.candidateVersion(current, values)),
+            current,
+          };
+          pending.current = next;
+          setOpen(next);
+        })
+        .catch((error: unknown) =>
+          notify({ tone: 'danger', title: 'The review could not open', message: describeError(error) }),
+        )
+        .finally(() => setOpening(false));
+    },
+    [notify],
+  );
 
   // Ctrl/Cmd+S while the review is up confirms it rather than starting a second save.
   useEffect(() => {
@@ -64,7 +90,7 @@ export function useSaveReview() {
   useEffect(() => () => pending.current?.decide?.(false), []);
 
   const dialog = open ? (
-    <ReviewDialog
+    <open.review.ReviewDialog
       open
       onClose={() => finish(false)}
       onConfirm={open.decide ? () => finish(true) : undefined}
@@ -72,6 +98,8 @@ export function useSaveReview() {
       reach={reachOf(open.current)}
       published={open.current.status === 'Published'}
     />
+  ) : opening ? (
+    <LoadingOverlay label="Opening the review…" />
   ) : null;
 
   return { beforeCommit, show, dialog };
