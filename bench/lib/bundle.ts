@@ -39,6 +39,10 @@ export const ON_USE_GROUPS: readonly { name: string; sources: readonly string[] 
     sources: ['src/app/features/passes/editor/conflict-dialog.tsx'],
   },
   {
+    name: 'publish confirmation (the status switch turned to Published)',
+    sources: ['src/app/features/passes/status/publish-confirm-dialog.tsx'],
+  },
+  {
     name: 'installs chart (its card comes near the screen)',
     sources: ['src/app/features/installs/installs-chart.tsx'],
   },

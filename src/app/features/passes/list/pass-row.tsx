@@ -8,10 +8,14 @@ import { prefetchOnIntent } from '../../../lib/lazy-on-use';
 import { Link, navigate, paths } from '../../../history-router';
 import { passQueries } from '../api/pass-queries';
 import { loadEditor } from '../editor-loader';
-import { StatusToggle } from '../status/status-toggle';
+import { StatusSwitch } from '../status/status-switch';
 import { CountCell } from './count-cell';
 import { PassThumbnail } from './pass-thumbnail';
 import { StatusBadge } from './status-badge';
+
+// The status switch's behaviour (its mutation) loads right after the first paint; until then the
+// row draws the same switch, not yet answering clicks.
+const StatusToggle = lazy(() => import('../status/status-toggle').then((m) => ({ default: m.StatusToggle })));
 
 // A row's install change shows once its counts arrive (nothing before), so its code loads beside
 // that request rather than with the list's first paint.
@@ -87,7 +91,9 @@ export const PassRow = memo(function PassRow({
       </td>
       <td className="px-4 py-3">
         {pass.status === 'Draft' || pass.status === 'Published' ? (
-          <StatusToggle pass={pass} workspaceId={workspaceId} size="sm" />
+          <Suspense fallback={<StatusSwitch published={pass.status === 'Published'} name={name} size="sm" loading />}>
+            <StatusToggle pass={pass} workspaceId={workspaceId} size="sm" />
+          </Suspense>
         ) : (
           <StatusBadge status={pass.status} />
         )}

@@ -3,9 +3,9 @@ import type { WalletPass } from '../../../../contract/schemas';
 import { LoadingOverlay } from '../../../components/ui/loading-overlay';
 import { useToast } from '../../../components/ui/toast';
 import { describeError, isApiError } from '../../../lib/api-error';
-import { cx } from '../../../lib/cx';
 import { lazyOnUse, prefetchOnIntent } from '../../../lib/lazy-on-use';
 import { useSetPassStatus } from '../api/use-pass-mutations';
+import { StatusSwitch } from './status-switch';
 
 // The confirmation loads when the switch is pointed at or focused (it is asked for only on publish).
 const publishConfirm = lazyOnUse(() => import('./publish-confirm-dialog').then((m) => m.PublishConfirmDialog));
@@ -59,36 +59,14 @@ export function StatusToggle({
 
   return (
     <>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={published}
-        aria-label={`${name} published`}
+      <StatusSwitch
+        published={published}
+        name={name}
+        size={size}
         disabled={mutation.isPending}
         onClick={() => (published ? setStatus('Draft') : setConfirming(true))}
         {...(published ? {} : prefetchOnIntent(publishConfirm.load))}
-        className="inline-flex items-center gap-2 rounded-full text-sm font-medium disabled:cursor-wait disabled:opacity-70"
-      >
-        <span
-          aria-hidden="true"
-          className={cx(
-            'relative inline-flex shrink-0 items-center rounded-full transition-colors',
-            size === 'sm' ? 'h-5 w-9' : 'h-6 w-11',
-            published ? 'bg-success-600' : 'bg-surface-strong',
-          )}
-        >
-          <span
-            className={cx(
-              'absolute rounded-full bg-white shadow transition-transform',
-              size === 'sm' ? 'left-0.5 size-4' : 'left-0.5 size-5',
-              published ? (size === 'sm' ? 'translate-x-4' : 'translate-x-5') : 'translate-x-0',
-            )}
-          />
-        </span>
-        <span className={cx('w-16 text-left', published ? 'text-success-700' : 'text-ink-muted')}>
-          {published ? 'Published' : 'Draft'}
-        </span>
-      </button>
+      />
 
       {confirming ? (
         <Suspense fallback={<LoadingOverlay label="Opening…" />}>
