@@ -5,9 +5,8 @@
  * are and a 90-day answer stays small.
  */
 import * as z from 'zod/mini';
-
-export const INSTALL_RANGES = ['24h', '7d', '30d', '90d', 'all'] as const;
-export type InstallRange = (typeof INSTALL_RANGES)[number];
+import { INSTALL_RANGES } from './install-changes';
+import type { InstallRange } from './install-changes';
 
 export const INSTALL_RESOLUTIONS = ['raw', 'minute', 'hour', 'day'] as const;
 export type InstallResolution = (typeof INSTALL_RESOLUTIONS)[number];
@@ -77,26 +76,3 @@ export const InstallSeriesSchema = z.object({
   events: z.array(InstallEventSchema),
 });
 export type InstallSeries = z.infer<typeof InstallSeriesSchema>;
-
-export const InstallChangesQuerySchema = z.object({
-  range: z.optional(z.enum(INSTALL_RANGES, { error: `must be one of ${INSTALL_RANGES.join(', ')}` })),
-});
-
-/** The list's per-row figure: change over the range and a small trend of total issued. */
-export const InstallChangeSchema = z.object({
-  passId: z.string(),
-  issuedChange: z.number(),
-  activeChange: z.number(),
-  /** Total issued, oldest first, about 24 points; empty without history. */
-  trend: z.array(z.number()),
-});
-export type InstallChange = z.infer<typeof InstallChangeSchema>;
-
-export const InstallChangesSchema = z.object({
-  range: z.enum(INSTALL_RANGES),
-  passes: z.array(InstallChangeSchema),
-});
-export type InstallChanges = z.infer<typeof InstallChangesSchema>;
-
-/** At most this many passes per `/studio/installs/changes` request (a list page is 20). */
-export const MAX_CHANGE_IDS = 50;

@@ -7,7 +7,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InstallChangesSchema, InstallSeriesSchema } from '../../contract/installs';
+import { InstallChangesSchema } from '../../contract/install-changes';
+import { InstallSeriesSchema } from '../../contract/installs';
 import type { InstallSeries } from '../../contract/installs';
 import { WalletPassSchema } from '../../contract/schemas';
 import { createApp } from '../app';

@@ -8,15 +8,10 @@
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import type { InstallChange, InstallRange, InstallResolution, InstallSeries } from '../../contract/installs';
-import {
-  DEFAULT_RESOLUTION,
-  InstallChangesQuerySchema,
-  InstallSeriesQuerySchema,
-  MAX_CHANGE_IDS,
-  RANGE_MS,
-  RESOLUTION_MS,
-} from '../../contract/installs';
+import type { InstallChange, InstallRange } from '../../contract/install-changes';
+import { InstallChangesQuerySchema, MAX_CHANGE_IDS } from '../../contract/install-changes';
+import type { InstallResolution, InstallSeries } from '../../contract/installs';
+import { DEFAULT_RESOLUTION, InstallSeriesQuerySchema, RANGE_MS, RESOLUTION_MS } from '../../contract/installs';
 import { ID_PATTERN } from '../../contract/rules';
 import { splitListParam } from '../../contract/queries';
 import { issuesToContext } from '../../contract/errors';

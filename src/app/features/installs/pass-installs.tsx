@@ -1,8 +1,8 @@
 /** The editor's "Installs" card: the pass's counts over time (loaded with the editor, lazily). */
 import { useState } from 'react';
-import type { InstallRange } from '../../../contract/installs';
+import type { InstallRange } from '../../../contract/install-changes';
 import { useConnection } from '../../lib/connection';
-import { installQueries } from '../../lib/installs/install-queries';
+import { seriesQueries } from './series-queries';
 import { InstallsPanel } from './installs-panel';
 
 export default function PassInstalls({
@@ -22,7 +22,7 @@ export default function PassInstalls({
       subject={passName || 'this pass'}
       range={range}
       onRangeChange={setRange}
-      options={(r) => installQueries.pass(client, connectionId, workspaceId, passId, r)}
+      options={(r) => seriesQueries.pass(client, connectionId, workspaceId, passId, r)}
       note="Issued and active passes over time, with the moments it was published or unpublished."
     />
   );

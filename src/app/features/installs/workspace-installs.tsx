@@ -1,6 +1,6 @@
 /** The list page's card: the workspace's summed counts over the period the rows show too. */
 import { useConnection } from '../../lib/connection';
-import { installQueries } from '../../lib/installs/install-queries';
+import { seriesQueries } from './series-queries';
 import { setListRange, useListRange } from '../../lib/installs/install-range';
 import { InstallsPanel } from './installs-panel';
 
@@ -19,7 +19,7 @@ export default function WorkspaceInstalls({
       subject={workspaceName}
       range={range}
       onRangeChange={setListRange}
-      options={(r) => installQueries.workspace(client, connectionId, workspaceId, r)}
+      options={(r) => seriesQueries.workspace(client, connectionId, workspaceId, r)}
       note="All passes together. Each row below shows its own change over the same period."
       className="mt-6"
     />

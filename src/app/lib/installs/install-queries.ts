@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { InstallChange, InstallRange } from '../../../contract/installs';
-import { InstallChangesSchema, InstallSeriesSchema, MAX_CHANGE_IDS } from '../../../contract/installs';
+import type { InstallChange, InstallRange } from '../../../contract/install-changes';
+import { InstallChangesSchema, MAX_CHANGE_IDS } from '../../../contract/install-changes';
 import type { ApiClient } from '../api-client';
 import { env } from '../env';
 
@@ -10,35 +10,12 @@ export function liveRefreshMs(mode: 'sandbox' | 'proxy'): number {
 }
 
 /**
- * Query keys and options of count history. Every key starts with the connection and the
+ * Query keys of count history and the list rows' changes (the series of the cards are in
+ * features/installs/series-queries.ts, loaded with the cards). Every key starts with the connection and the
  * workspace, so two keys or two workspaces never share cached data.
  */
 export const installQueries = {
   all: (connectionId: string, workspaceId: string) => ['installs', connectionId, workspaceId] as const,
-  pass: (client: ApiClient, connectionId: string, workspaceId: string, passId: string, range: InstallRange) =>
-    queryOptions({
-      queryKey: [...installQueries.all(connectionId, workspaceId), 'pass', passId, range] as const,
-      queryFn: ({ signal }) =>
-        client.request(`/installs/passes/${encodeURIComponent(passId)}`, {
-          base: env.studioBase,
-          workspaceId,
-          signal,
-          query: { range },
-          schema: InstallSeriesSchema,
-        }),
-    }),
-  workspace: (client: ApiClient, connectionId: string, workspaceId: string, range: InstallRange) =>
-    queryOptions({
-      queryKey: [...installQueries.all(connectionId, workspaceId), 'workspace', range] as const,
-      queryFn: ({ signal }) =>
-        client.request('/installs/workspace', {
-          base: env.studioBase,
-          workspaceId,
-          signal,
-          query: { range },
-          schema: InstallSeriesSchema,
-        }),
-    }),
   /** One pass's change for a list row; rows asking at once share one request (`changeBatcher`). */
   change: (client: ApiClient, connectionId: string, workspaceId: string, passId: string, range: InstallRange) =>
     // eslint-disable-next-line @tanstack/query/exhaustive-deps

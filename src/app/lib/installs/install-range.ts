@@ -4,8 +4,8 @@
  * the components that read it update.
  */
 import { useSyncExternalStore } from 'react';
-import { INSTALL_RANGES } from '../../../contract/installs';
-import type { InstallRange } from '../../../contract/installs';
+import { INSTALL_RANGES } from '../../../contract/install-changes';
+import type { InstallRange } from '../../../contract/install-changes';
 
 const STORAGE_KEY = 'pass-studio.installs-range';
 const listeners = new Set<() => void>();
