@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../../../../contract/rules';
 import type { UploadInfo } from '../../../../../contract/schemas';
 import { ApiError } from '../../../../lib/api-error';
@@ -11,6 +11,16 @@ import {
   storedImage,
 } from '../../../../../testing/editor-harness';
 import { ImagesSection } from './images-section';
+
+beforeAll(() => {
+  // jsdom has no modal dialogs; what matters here is that the crop step opens and closes.
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
 
 const createObjectURL = vi.fn(() => 'blob:test');
 const revokeObjectURL = vi.fn();
@@ -93,16 +103,12 @@ describe('ImagesSection', () => {
     expect(h.submitted().images.icon).toMatchObject(ICON);
   });
 
-  it('refuses a file that is not a PNG, without uploading it', async () => {
+  it('refuses a file that is not a PNG, JPEG or WebP image, without uploading it', async () => {
     const h = renderImages();
-    const jpeg = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array<number>(40).fill(0)])], 'photo.jpg', {
-      type: 'image/jpeg',
-    });
+    const svg = new File(['<svg xmlns="http://www.w3.org/2000/svg"></svg>'], 'logo.svg', { type: 'image/svg+xml' });
     const logo = slot('Logo');
-    await h.user.upload(within(logo).getByLabelText('Replace logo.png'), jpeg);
-    expect(await within(logo).findByRole('alert')).toHaveTextContent(
-      'photo.jpg is not a PNG image. Passes accept PNG files only.',
-    );
+    await h.user.upload(within(logo).getByLabelText('Replace logo.png'), svg, { applyAccept: false });
+    expect(await within(logo).findByRole('alert')).toHaveTextContent('logo.svg is not a PNG, JPEG or WebP image.');
     expect(h.upload).not.toHaveBeenCalled();
     expect(within(logo).getByRole('img', { name: 'Current logo.png' })).toHaveAttribute('src', LOGO.url);
   });
@@ -111,34 +117,66 @@ describe('ImagesSection', () => {
     const h = renderImages();
     const fake = new File(['<svg xmlns="http://www.w3.org/2000/svg"></svg>'], 'fake.png', { type: 'image/png' });
     await h.user.upload(within(slot('Icon')).getByLabelText('Replace icon.png'), fake);
-    expect(await within(slot('Icon')).findByRole('alert')).toHaveTextContent('fake.png is not a PNG image.');
-    expect(h.upload).not.toHaveBeenCalled();
-  });
-
-  it('refuses a file over 5 MB', async () => {
-    const h = renderImages();
-    const huge = new File([new Uint8Array(MAX_UPLOAD_BYTES + 1)], 'huge.png', { type: 'image/png' });
-    await h.user.upload(within(slot('Strip')).getByLabelText('Replace strip.png'), huge);
-    expect(await within(slot('Strip')).findByRole('alert')).toHaveTextContent(
-      'huge.png is larger than 5 MB. Use a smaller PNG.',
+    expect(await within(slot('Icon')).findByRole('alert')).toHaveTextContent(
+      'fake.png is not a PNG, JPEG or WebP image.',
     );
     expect(h.upload).not.toHaveBeenCalled();
   });
 
-  it('warns about a PNG smaller than the slot wants, and uploads it anyway', async () => {
+  it('refuses an original over 20 MB', async () => {
+    const h = renderImages();
+    const huge = new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'huge.png', { type: 'image/png' });
+    await h.user.upload(within(slot('Strip')).getByLabelText('Replace strip.png'), huge);
+    expect(await within(slot('Strip')).findByRole('alert')).toHaveTextContent(
+      'huge.png is larger than 20 MB. Use a smaller image.',
+    );
+    expect(h.upload).not.toHaveBeenCalled();
+    expect(MAX_UPLOAD_BYTES).toBeLessThan(huge.size);
+  });
+
+  it('opens the crop step for a PNG of another size; kept uncropped, it uploads with a warning', async () => {
+    vi.stubGlobal('createImageBitmap', async () => ({ width: 750, height: 246, close: () => undefined }));
     const h = renderImages();
     h.upload.mockResolvedValue({ key: 'small-strip', url: 'https://files.example/s.png' });
     const strip = slot('Strip');
     await h.user.upload(within(strip).getByLabelText('Replace strip.png'), pngFile(750, 246));
+    // The crop step's code loads on first use.
+    const dialog = await screen.findByRole('dialog', { name: 'Crop strip.png' }, { timeout: 10_000 });
+    expect(await within(dialog).findByText('Apple Wallet · 1125×432 px PNG')).toBeInTheDocument();
+    expect(h.upload).not.toHaveBeenCalled();
+    await h.user.click(within(dialog).getByRole('button', { name: 'Use uncropped' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(
       await within(strip).findByText(
-        'This image is 750×246 px; Apple Wallet wants 1125×369 px to stay sharp on every iPhone.',
+        'This image is 750×246 px; Apple Wallet wants 1125×432 px to stay sharp on every iPhone.',
       ),
     ).toBeInTheDocument();
     expect(within(strip).queryByRole('alert')).not.toBeInTheDocument();
-    expect(h.upload).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(h.upload).toHaveBeenCalledTimes(1));
     await h.submit();
     expect(h.submitted().images.strip?.uploadKey).toBe('small-strip');
+    vi.unstubAllGlobals();
+  });
+
+  it('changes nothing when the crop step is cancelled', async () => {
+    vi.stubGlobal('createImageBitmap', async () => ({ width: 4000, height: 3000, close: () => undefined }));
+    const jpeg = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 0, 0, 0, 0])], 'photo.jpg', {
+      type: 'image/jpeg',
+    });
+    const h = renderImages();
+    const strip = slot('Strip');
+    await h.user.upload(within(strip).getByLabelText('Replace strip.png'), jpeg);
+    // The crop step's code loads on first use.
+    const dialog = await screen.findByRole('dialog', { name: 'Crop strip.png' }, { timeout: 10_000 });
+    await within(dialog).findByRole('slider', { name: 'Crop area of strip.png' });
+    // A JPEG is always cropped: the original is never uploaded as it is.
+    expect(within(dialog).queryByRole('button', { name: 'Use uncropped' })).not.toBeInTheDocument();
+    await h.user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(h.upload).not.toHaveBeenCalled();
+    expect(within(strip).getByRole('img', { name: 'Current strip.png' })).toHaveAttribute('src', STRIP.url);
+    expect(within(strip).queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    vi.unstubAllGlobals();
   });
 
   it('lets a logo be narrower than the slot without a warning', async () => {
