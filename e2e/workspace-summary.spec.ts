@@ -20,7 +20,7 @@ function watchSummaries(page: Page): () => WorkspaceSummary | undefined {
 /** The big number of a summary card. */
 const cardValue = (page: Page, label: string) =>
   page
-    .getByRole('region', { name: 'Whole workspace' })
+    .getByRole('region', { name: 'Workspace totals' })
     .getByRole('group', { name: label, exact: true })
     .locator('p')
     .nth(1)
@@ -53,7 +53,7 @@ test('summary cards count the whole workspace whatever is loaded, searched or fi
 
   const latest = watchSummaries(page);
   await page.goto(`/w/${workspace.id}/passes`);
-  const totals = page.getByRole('region', { name: 'Whole workspace' });
+  const totals = page.getByRole('region', { name: 'Workspace totals' });
   await expect(totals).toBeVisible();
   await expect.poll(() => latest()?.passes).toBeGreaterThanOrEqual(23 + 3);
   // The endpoint's totals are the API's own, counted over every page.

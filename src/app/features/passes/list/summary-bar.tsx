@@ -55,7 +55,7 @@ export function SummaryBar({ workspaceId }: { workspaceId: string }) {
     <section aria-labelledby="summary-heading" className="mt-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="summary-heading" className="text-sm font-medium text-ink-muted">
-          Whole workspace
+          Workspace totals
         </h2>
         <p className="text-xs text-ink-subtle">
           {summary.isRefetchError ? 'Could not refresh; ' : ''}
