@@ -110,6 +110,8 @@ test('a seeded Published pass shows its 30-day chart in the editor, and new samp
   // The editor mounts its lower sections (and this card) in a transition after the form.
   await expect(card).toBeVisible({ timeout: 45_000 });
   await expect(card.getByRole('button', { name: '30 d' })).toHaveAttribute('aria-pressed', 'true');
+  // The chart's code loads when its card comes near the screen.
+  await card.scrollIntoViewIfNeeded();
   const chart = card.getByRole('slider', { name: /point in time/ });
   await expect.poll(async () => Number(await chart.getAttribute('aria-valuemax'))).toBeGreaterThan(600);
 

@@ -42,7 +42,7 @@ async function openComposer(page: Page, path: string) {
 
 async function compose(page: Page, name: string, message: string) {
   await page.getByLabel('Internal name').fill(name);
-  await page.getByLabel('Message').fill(message);
+  await page.getByRole('textbox', { name: 'Message' }).fill(message);
 }
 
 test('compose with the preview, schedule, see it Scheduled, move the clock, see it sent with reach and stats', async ({
@@ -157,8 +157,8 @@ test('a draft is saved, found on the Notifications page, edited and deleted', as
     .getByRole('link', { name: `Edit ${name}` })
     .click();
   await expect(page.getByRole('heading', { name: /Edit notification/, level: 1 })).toBeVisible();
-  await expect(page.getByLabel('Message')).toHaveValue('First words');
-  await page.getByLabel('Message').fill('Second, better words');
+  await expect(page.getByRole('textbox', { name: 'Message' })).toHaveValue('First words');
+  await page.getByRole('textbox', { name: 'Message' }).fill('Second, better words');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Notify holders/, level: 1 })).toBeVisible();
@@ -208,6 +208,6 @@ test('a Draft pass warns that nobody holds it, and a long message that the lock 
   await expect(page.getByRole('heading', { name: /Notify holders/, level: 1 })).toContainText(name);
   await expect(page.getByRole('status').filter({ hasText: 'This pass is a draft' })).toBeVisible();
   await expect(page.getByText('Longer than the lock screen shows')).toHaveCount(0);
-  await page.getByLabel('Message').fill('Long story. '.repeat(30));
+  await page.getByRole('textbox', { name: 'Message' }).fill('Long story. '.repeat(30));
   await expect(page.getByRole('status').filter({ hasText: 'Longer than the lock screen shows' })).toBeVisible();
 });
