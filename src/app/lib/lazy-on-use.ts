@@ -1,4 +1,5 @@
 import { type ComponentType, lazy } from 'react';
+import { importWhenOnline } from './import-when-online';
 
 /**
  * A component whose code loads on first use (a dialog, a page shown only in some states), kept out
@@ -15,7 +16,10 @@ export function lazyOnUse<P extends object>(importer: () => Promise<ComponentTyp
     });
     return loading;
   };
-  return { Component: lazy(() => load().then((component) => ({ default: component }))), load };
+  return {
+    Component: lazy(() => importWhenOnline<P>(() => load().then((component) => ({ default: component })), 'This part')),
+    load,
+  };
 }
 
 /** Handlers that prefetch on intent: pointing at the control or focusing it. */

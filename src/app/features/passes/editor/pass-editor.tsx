@@ -17,6 +17,7 @@ import { DraftOffer, useDraftAutosave } from './draft-offer';
 import { ErrorSummary } from './error-summary';
 import { type Problem, flattenErrors } from './form-paths';
 import { LoadingOverlay } from '../../../components/ui/loading-overlay';
+import { importWhenOnline } from '../../../lib/import-when-online';
 import { lazyOnUse } from '../../../lib/lazy-on-use';
 import { ImageSizesContext, createImageSizesStore } from './image-sizes';
 import { LivePassPreview } from './live-pass-preview';
@@ -36,7 +37,7 @@ import { SecondaryFieldsSection } from './sections/secondary-fields-section';
 import { TopFieldSection } from './sections/top-field-section';
 
 // The count chart and its charting library load on their own, after the form.
-const PassInstalls = lazy(() => import('../../installs/pass-installs'));
+const PassInstalls = lazy(() => importWhenOnline(() => import('../../installs/pass-installs'), 'The installs chart'));
 // A conflict needs a save first: its dialog loads when a save starts (see below).
 const conflictDialog = lazyOnUse(() => import('./conflict-dialog').then((m) => m.ConflictDialog));
 const ConflictDialog = conflictDialog.Component;
