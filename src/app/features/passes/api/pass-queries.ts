@@ -19,6 +19,9 @@ export const passQueries = {
   all: (connectionId: string, workspaceId: string) => ['passes', connectionId, workspaceId] as const,
   lists: (connectionId: string, workspaceId: string) =>
     [...passQueries.all(connectionId, workspaceId), 'list'] as const,
+  /** The studio's recorded versions of one pass (every save or newer read adds one). */
+  versions: (connectionId: string, workspaceId: string, passId: string) =>
+    [...passQueries.all(connectionId, workspaceId), 'versions', passId] as const,
   list: (client: ApiClient, connectionId: string, workspaceId: string, filters: PassListFilters) =>
     infiniteQueryOptions({
       queryKey: [...passQueries.lists(connectionId, workspaceId), filters] as const,

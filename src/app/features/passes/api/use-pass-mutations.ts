@@ -59,6 +59,10 @@ export function useSetPassStatus(workspaceId: string) {
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(passQueries.detail(client, connectionId, workspaceId, saved.id).queryKey, saved);
+      void queryClient.invalidateQueries({
+        queryKey: passQueries.versions(connectionId, workspaceId, saved.id),
+        exact: true,
+      });
       queryClient.setQueriesData<PassPages>({ queryKey: listsKey }, (data) =>
         replaceInPages(data, saved.id, () => saved),
       );

@@ -95,6 +95,11 @@ export function useSavePassFlow(options: SavePassFlowOptions) {
     (pass: WalletPass) => {
       base.current = pass;
       queryClient.setQueryData(passQueries.detail(client, connectionId, workspaceId, pass.id).queryKey, pass);
+      // The studio recorded this version as it passed through: the history shows it next time.
+      void queryClient.invalidateQueries({
+        queryKey: passQueries.versions(connectionId, workspaceId, pass.id),
+        exact: true,
+      });
     },
     [queryClient, client, connectionId, workspaceId],
   );

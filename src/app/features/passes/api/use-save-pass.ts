@@ -115,6 +115,13 @@ export function useSavePass(workspaceId: string) {
       queryClient.setQueryData(passQueries.detail(client, connectionId, workspaceId, passId).queryKey, pass);
       return { pass, locationErrors, savedLocationIndexes };
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: passQueries.lists(connectionId, workspaceId) }),
+    onSuccess: ({ pass }) => {
+      // The studio recorded the saved version: History shows it the next time it opens.
+      void queryClient.invalidateQueries({
+        queryKey: passQueries.versions(connectionId, workspaceId, pass.id),
+        exact: true,
+      });
+      return queryClient.invalidateQueries({ queryKey: passQueries.lists(connectionId, workspaceId) });
+    },
   });
 }

@@ -12,7 +12,7 @@ import { passQueries } from '../api/pass-queries';
 export const historyQueries = {
   versions: (client: ApiClient, connectionId: string, workspaceId: string, passId: string) =>
     queryOptions({
-      queryKey: [...passQueries.all(connectionId, workspaceId), 'versions', passId] as const,
+      queryKey: passQueries.versions(connectionId, workspaceId, passId),
       queryFn: ({ signal }) =>
         client.request(`/passes/${encodeURIComponent(passId)}/versions`, {
           base: env.studioBase,
@@ -23,7 +23,7 @@ export const historyQueries = {
     }),
   version: (client: ApiClient, connectionId: string, workspaceId: string, passId: string, versionId: number) =>
     queryOptions({
-      queryKey: [...passQueries.all(connectionId, workspaceId), 'versions', passId, versionId] as const,
+      queryKey: [...passQueries.versions(connectionId, workspaceId, passId), versionId] as const,
       queryFn: ({ signal }) =>
         client.request(`/passes/${encodeURIComponent(passId)}/versions/${versionId}`, {
           base: env.studioBase,
