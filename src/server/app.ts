@@ -42,6 +42,7 @@ import { historyRoutes } from './routes/history';
 import { InstallHistory } from './studio/install-history';
 import {
   observePassAnswers,
+  recordNotificationMarkers,
   recordSandboxInstalls,
   seedSandboxHistory,
   startCompaction,
@@ -215,6 +216,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         clock: options.clock ?? systemClock,
         failureRate: options.notificationFailureRate,
       });
+    if (studio && history) studio.studio.onClose(recordNotificationMarkers(notifications, history));
     // Before `/v1/wallet-pass`, whose `/:id` would take `notifications` for a pass id.
     app.route('/v1/wallet-pass/notifications', notificationRoutes(notifications));
     app.route('/v1/wallet-pass', passRoutes(store, publicOrigin));

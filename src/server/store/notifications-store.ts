@@ -81,6 +81,9 @@ export interface NotificationFilter {
   after?: SortKey | undefined;
 }
 
+/** A send that went out (Published or one platform failed): what the count history marks. */
+export type SentNotification = Record<'id' | 'passId' | 'workspaceId' | 'name' | 'status', string> & { sentMs: number };
+
 export interface NotificationStoreOptions {
   clock: Clock;
   /** Share of sends that end in a failure status (0–1). */
@@ -143,6 +146,7 @@ export class NotificationStore {
   /** Sends whose slot passed while the server was down go out when it is back, not in the past. */
   readonly #startedAt: number;
   readonly #dynamic = new Map<string, Statement>();
+  readonly #sentListeners = new Set<(sent: SentNotification) => void>();
 
   constructor(passes: SandboxStore, options: NotificationStoreOptions) {
     this.#passes = passes;
@@ -158,6 +162,12 @@ export class NotificationStore {
 
   get clock(): Clock {
     return this.#clock;
+  }
+
+  /** Calls `listener` for every send that went out, after its transaction; returns the unsubscribe. */
+  onSent(listener: (sent: SentNotification) => void): () => void {
+    this.#sentListeners.add(listener);
+    return () => this.#sentListeners.delete(listener);
   }
 
   #now(): { ms: number; iso: string } {
@@ -307,7 +317,8 @@ export class NotificationStore {
   catchUp(): number {
     if (!this.isOpen) return 0;
     const nowMs = this.#clock.now();
-    return this.#passes.database.transaction(() => {
+    const sent: SentNotification[] = [];
+    const moved = this.#passes.database.transaction(() => {
       let moved = 0;
       const due = this.#statement<Row>(
         `SELECT * FROM notifications WHERE status = 'Scheduled' AND due_ms <= ? ORDER BY due_ms`,
@@ -323,15 +334,21 @@ export class NotificationStore {
         `SELECT * FROM notifications WHERE status = 'Processing' AND due_ms <= ? ORDER BY due_ms`,
       ).all(nowMs - PROCESSING_MS);
       for (const row of finishing) {
-        this.#finish(toRecord(row), (row.due_ms ?? nowMs) + PROCESSING_MS);
+        const sentMs = (row.due_ms ?? nowMs) + PROCESSING_MS;
+        const status = this.#finish(toRecord(row), sentMs);
+        if (status !== 'Failed')
+          sent.push({ id: row.id, passId: row.pass_id, workspaceId: row.workspace_id, name: row.name, status, sentMs });
         moved += 1;
       }
       return moved;
     })();
+    // After the commit: the send is done and stored whatever a listener does (they catch their own).
+    for (const notification of sent) for (const listener of this.#sentListeners) listener(notification);
+    return moved;
   }
 
   /** The send itself: holders counted now, the outcome drawn, Google's daily budget applied. */
-  #finish(record: NotificationRecord, sentMs: number): void {
+  #finish(record: NotificationRecord, sentMs: number): string {
     const pass = this.#passes.getPass(record.workspaceId, record.passId);
     let outcome: string = drawOutcome(record.seed, this.#failureRate);
     const appleHolders = pass?.counts.appleActive ?? 0;
@@ -354,6 +371,7 @@ export class NotificationStore {
       `UPDATE notifications SET status = ?, due_ms = NULL, sent_time = ?, apple_sent = ?, google_sent = ?,
          updated_time = ? WHERE id = ?`,
     ).run(outcome, outcome === 'Failed' ? null : sentIso, apple, google, sentIso, record.id);
+    return outcome;
   }
 
   /** N6: the stats as of now (see `statsAt`), the link list paged by `offset`/`limit`. */

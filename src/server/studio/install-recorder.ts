@@ -3,11 +3,13 @@
  * - Sandbox: every pass change the store reports (the install simulation's ticks, edits, status
  *   changes, deletions) is collected and written in one transaction per `SAMPLE_WRITE_INTERVAL_MS`
  *   (one fsync for a whole tick, however many passes moved); a sample only when counts moved.
+ * - Notifications (sandbox): each send that goes out becomes a marker (`recordNotificationMarkers`).
  * - Proxy: the pass answers the server forwards (lists and details) are read as they stream on
  *   to the client (a tee of the body, never a buffered response), at most one sample per pass per
  *   `PROXY_SAMPLE_INTERVAL_MS`. Nothing is recorded when nobody looks: gaps stay gaps.
  */
 import { isStorageFull } from '../errors';
+import type { NotificationStore } from '../store/notifications-store';
 import type { SandboxStore } from '../store/sandbox-store';
 import type { Counts, InstallHistory, SampleInput } from './install-history';
 import { seedInstallHistory } from './install-history-seed';
@@ -78,6 +80,21 @@ export function recordSandboxInstalls(
     }
   });
   return flush;
+}
+
+/**
+ * Sandbox: a marker on the pass's chart (and the workspace's) for every notification that went
+ * out, labelled with its name, at its send time. The history's clock is the system's: a send
+ * stamped by a clock moved ahead (SANDBOX_CLOCK=controllable) is marked when it was recorded.
+ */
+export function recordNotificationMarkers(notifications: NotificationStore, history: InstallHistory): () => void {
+  return notifications.onSent((sent) => {
+    try {
+      history.recordEvent(sent.passId, sent.workspaceId, Math.min(sent.sentMs, Date.now()), 'notification', sent.name);
+    } catch {
+      // A full disk (or a closed studio database) loses the marker, never the send.
+    }
+  });
 }
 
 export function startCompaction(history: InstallHistory, intervalMs = COMPACTION_INTERVAL_MS): () => void {

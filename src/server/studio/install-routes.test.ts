@@ -12,6 +12,7 @@ import { InstallSeriesSchema } from '../../contract/installs';
 import type { InstallSeries } from '../../contract/installs';
 import { WalletPassSchema } from '../../contract/schemas';
 import { createApp } from '../app';
+import { ControllableClock } from '../clock';
 import {
   KEY_A,
   KEY_ALL,
@@ -24,7 +25,7 @@ import {
   startSandbox,
   tempDir,
 } from '../server.test-utils';
-import type { Listening, TestSandbox } from '../server.test-utils';
+import type { Listening, SandboxOptions, TestSandbox } from '../server.test-utils';
 import { SAMPLE_WRITE_INTERVAL_MS } from './install-recorder';
 import { openStudioDb } from './studio-db';
 import type { StudioDb } from './studio-db';
@@ -34,10 +35,12 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-async function sandboxWithStudio(): Promise<{ sandbox: TestSandbox; studio: StudioDb }> {
+async function sandboxWithStudio(
+  app: SandboxOptions['app'] = {},
+): Promise<{ sandbox: TestSandbox; studio: StudioDb }> {
   const studioDir = tempDir();
   const studio = openStudioDb(studioDir);
-  const sandbox = await startSandbox({ app: { studio } });
+  const sandbox = await startSandbox({ app: { ...app, studio } });
   cleanup.push(async () => {
     await sandbox.stop();
     studio.close();
@@ -112,6 +115,44 @@ describe('sandbox mode', () => {
     });
     const body = InstallChangesSchema.parse(await changes.json());
     expect(body.passes[0]?.issuedChange).toBe(current.appleIssued + current.googleIssued);
+  });
+
+  it('marks a notification when it goes out, with its name, on the pass and the workspace; a draft marks nothing', async () => {
+    const clock = new ControllableClock({ frozen: true });
+    const { sandbox } = await sandboxWithStudio({ clock, notificationFailureRate: 0 });
+    const pass = await publishedPass(sandbox);
+    const notify = async (body: Record<string, unknown>) => {
+      const res = await sandbox.api('POST', '/v1/wallet-pass/notifications', {
+        workspace: WS_A,
+        json: { passSerialNumber: pass.id, notificationMessage: 'Double points today', ...body },
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      return (await res.json()) as { id: string };
+    };
+    await notify({ notificationName: 'Kept as a draft', status: 'Draft' });
+    const before = Date.now();
+    const sent = await notify({ notificationName: 'Weekend double points' });
+    const passSeries = () => series(sandbox.url, `/passes/${pass.id}?range=24h`, KEY_ALL);
+    // Processing: nothing went out yet, so no marker.
+    expect((await passSeries()).events).toEqual([]);
+    clock.advance(5_000);
+    const read = await sandbox.api('GET', `/v1/wallet-pass/notifications/${sent.id}`, { workspace: WS_A });
+    expect(((await read.json()) as { status: string }).status).toBe('Published');
+    const marked = await passSeries();
+    expect(marked.events).toEqual([
+      { t: expect.any(Number), kind: 'notification', passId: pass.id, label: 'Weekend double points' },
+    ]);
+    const t = marked.events[0]!.t;
+    expect(t).toBeGreaterThanOrEqual(before);
+    expect(t).toBeLessThanOrEqual(Date.now());
+    // The workspace's chart carries every pass's notifications (and no publish markers).
+    const workspace = await series(sandbox.url, '/workspace?range=24h', KEY_ALL, WS_A);
+    expect(workspace.events).toEqual(marked.events);
+    // Another workspace's key sees neither.
+    const other = await fetch(`${sandbox.url}/studio/installs/passes/${pass.id}?range=24h`, {
+      headers: { 'api-key': KEY_B },
+    });
+    expect(other.status).toBe(404);
   });
 
   it('refuses a key without access to the pass or the workspace, and a missing key', async () => {

@@ -9,6 +9,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { InstallEvent, InstallSeries } from '../../../contract/installs';
 import { formatCount } from '../../lib/format';
+import { describeEvent, eventsByPoint } from './series-events';
 
 export interface InstallsChartProps {
   series: InstallSeries;
@@ -75,8 +76,11 @@ function toPlotData(series: InstallSeries, split: boolean): PlotData {
   return { data: [x, ...ys] as uPlot.AlignedData, source };
 }
 
-/** "Nov 30, 2026, 9:41 AM · Issued 22,074 (Apple 12,854, Google 9,220) · Active …". */
-export function describePoint(series: InstallSeries, i: number): string {
+/**
+ * "Nov 30, 2026, 9:41 AM · Issued 22,074 (Apple 12,854, Google 9,220) · Active … · Notification
+ * sent: Spring sale" (the markers in the point's bucket last).
+ */
+export function describePoint(series: InstallSeries, i: number, markers?: Map<number, InstallEvent[]>): string {
   const t = series.t[i];
   if (t === undefined) return '';
   const part = (what: string, total: number[], apple: number[], google: number[]) =>
@@ -85,6 +89,7 @@ export function describePoint(series: InstallSeries, i: number): string {
     dateTime.format(t),
     part('Issued', series.totalIssued, series.appleIssued, series.googleIssued),
     part('Active', series.totalActive, series.appleActive, series.googleActive),
+    ...(markers?.get(i) ?? []).map(describeEvent),
   ].join(' · ');
 }
 
@@ -93,17 +98,19 @@ export default function InstallsChart({ series, split, label }: InstallsChartPro
   const readoutRef = useRef<HTMLParagraphElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   // What the plot shows now: read by uPlot's hooks, which outlive any one render.
-  const current = useRef<{ series: InstallSeries; plot: PlotData } | null>(null);
-  current.current ??= { series, plot: toPlotData(series, split) };
+  const current = useRef<{ series: InstallSeries; plot: PlotData; markers: Map<number, InstallEvent[]> } | null>(
+    null,
+  );
+  current.current ??= { series, plot: toPlotData(series, split), markers: eventsByPoint(series) };
 
   const showReadout = (plotIndex: number | null | undefined) => {
     const readout = readoutRef.current;
     if (!readout) return;
     if (!current.current) return;
-    const { series: s, plot } = current.current;
+    const { series: s, plot, markers } = current.current;
     const i = plotIndex === null || plotIndex === undefined ? s.t.length - 1 : (plot.source[plotIndex] ?? -1);
     const prefix = plotIndex === null || plotIndex === undefined ? 'Latest: ' : '';
-    const text = i >= 0 && s.t.length > 0 ? `${prefix}${describePoint(s, i)}` : 'No sample at this time.';
+    const text = i >= 0 && s.t.length > 0 ? `${prefix}${describePoint(s, i, markers)}` : 'No sample at this time.';
     readout.textContent = text;
     hostRef.current?.setAttribute('aria-valuetext', text);
     if (i >= 0) hostRef.current?.setAttribute('aria-valuenow', String(i + 1));
@@ -116,7 +123,7 @@ export default function InstallsChart({ series, split, label }: InstallsChartPro
     const lines = split ? CHART_SERIES.split : CHART_SERIES.totals;
     // Marks for the benchmark (bench/history.ts): when the first chart is drawn and what it cost.
     const started = performance.now();
-    const shown = { series, plot: toPlotData(series, split) };
+    const shown = { series, plot: toPlotData(series, split), markers: eventsByPoint(series) };
     current.current = shown;
     const axis: uPlot.Axis = {
       stroke: '#4B5563',
@@ -174,7 +181,7 @@ export default function InstallsChart({ series, split, label }: InstallsChartPro
 
   useEffect(() => {
     const plot = toPlotData(series, split);
-    current.current = { series, plot };
+    current.current = { series, plot, markers: eventsByPoint(series) };
     const u = plotRef.current;
     if (!u) return;
     u.setData(plot.data);
