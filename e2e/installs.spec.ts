@@ -53,7 +53,8 @@ test('the workspace chart shows 30 days of seeded history, its table has the sam
   const rows = await table.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => ({
       time: tr.querySelector('time')?.getAttribute('datetime') ?? '',
-      figures: [...tr.querySelectorAll('td')].map((td) => Number((td.textContent ?? '').replace(/,/g, ''))),
+      // The six counts; the last cell lists the point's markers.
+      figures: [...tr.querySelectorAll('td')].slice(0, 6).map((td) => Number((td.textContent ?? '').replace(/,/g, ''))),
     })),
   );
   const byTime = new Map(rows.map((row) => [row.time, row.figures]));
@@ -145,4 +146,52 @@ test('a seeded Published pass shows its 30-day chart in the editor, and new samp
     const box = await page.getByRole('region', { name: 'Installs in this workspace' }).boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(width);
   }
+});
+
+test('a notification that goes out is marked on the pass chart: in the hover read-out and in the table', async ({
+  page,
+  api,
+  workspaces,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  const workspace = workspaces[0]!;
+  const [pass] = await api.listPasses(workspace.id, { status: 'Published' });
+  const name = `Marker ${Date.now().toString(36)}`;
+  // Sent at once (no status): Processing, then Published a few seconds later.
+  const sent = await page.request.post('/v1/wallet-pass/notifications', {
+    headers: { 'api-key': api.apiKey, 'x-workspace-id': workspace.id },
+    data: { passSerialNumber: pass!.id, notificationName: name, notificationMessage: 'Double points all weekend' },
+  });
+  expect(sent.status(), await sent.text()).toBe(201);
+  await expect
+    .poll(async () => (await studioSeries(page, api.apiKey, `/passes/${pass!.id}?range=24h`, workspace.id)).events, {
+      timeout: 30_000,
+    })
+    .toContainEqual(expect.objectContaining({ kind: 'notification', label: name }));
+
+  await page.goto(`/w/${workspace.id}/passes/${pass!.id}`);
+  const card = page.getByRole('region', { name: 'Installs', exact: true });
+  await expect(card).toBeVisible({ timeout: 45_000 });
+  await card.getByRole('group', { name: 'Period' }).getByRole('button', { name: '24 h' }).click();
+  await card.scrollIntoViewIfNeeded();
+  await expect(card.getByRole('list', { name: 'Legend' })).toContainText('Notification');
+  // The read-out of the point the send falls in names it: walk back from the latest point.
+  const chart = card.getByRole('slider', { name: /point in time/ });
+  const readout = card.getByTestId('installs-readout');
+  await chart.focus();
+  await page.keyboard.press('End');
+  await expect(async () => {
+    const text = await readout.textContent();
+    await page.keyboard.press('ArrowLeft');
+    expect(text).toContain(`Notification sent: ${name}`);
+  }).toPass({ timeout: 30_000 });
+  // Back to the point that named it, for the screenshot.
+  await page.keyboard.press('ArrowRight');
+  await expect(readout).toContainText(`Notification sent: ${name}`);
+  await page.screenshot({ path: testInfo.outputPath('installs-notification-marker.png') });
+
+  await card.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Table' }).click();
+  const table = card.getByRole('table', { name: /Issued and active passes of .*, 24 h/ });
+  await expect(table.getByRole('columnheader', { name: 'Markers' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: `Notification sent: ${name}` })).toHaveCount(1);
 });

@@ -35,9 +35,7 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn();
 });
 
-async function sandboxWithStudio(
-  app: SandboxOptions['app'] = {},
-): Promise<{ sandbox: TestSandbox; studio: StudioDb }> {
+async function sandboxWithStudio(app: SandboxOptions['app'] = {}): Promise<{ sandbox: TestSandbox; studio: StudioDb }> {
   const studioDir = tempDir();
   const studio = openStudioDb(studioDir);
   const sandbox = await startSandbox({ app: { ...app, studio } });

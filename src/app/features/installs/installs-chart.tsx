@@ -98,9 +98,7 @@ export default function InstallsChart({ series, split, label }: InstallsChartPro
   const readoutRef = useRef<HTMLParagraphElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   // What the plot shows now: read by uPlot's hooks, which outlive any one render.
-  const current = useRef<{ series: InstallSeries; plot: PlotData; markers: Map<number, InstallEvent[]> } | null>(
-    null,
-  );
+  const current = useRef<{ series: InstallSeries; plot: PlotData; markers: Map<number, InstallEvent[]> } | null>(null);
   current.current ??= { series, plot: toPlotData(series, split), markers: eventsByPoint(series) };
 
   const showReadout = (plotIndex: number | null | undefined) => {

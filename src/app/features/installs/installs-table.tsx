@@ -40,9 +40,7 @@ export function InstallsTable({ series, caption }: { series: InstallSeries; capt
                   {formatCount(series[key][i])}
                 </td>
               ))}
-              <td className="px-2 py-1 text-left">
-                {(markers.get(i) ?? []).map(describeEvent).join('; ')}
-              </td>
+              <td className="px-2 py-1 text-left">{(markers.get(i) ?? []).map(describeEvent).join('; ')}</td>
             </tr>
           ))}
         </tbody>

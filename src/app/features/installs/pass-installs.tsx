@@ -23,7 +23,7 @@ export default function PassInstalls({
       range={range}
       onRangeChange={setRange}
       options={(r) => seriesQueries.pass(client, connectionId, workspaceId, passId, r)}
-      note="Issued and active passes over time, with the moments it was published or unpublished."
+      note="Issued and active passes over time, with the moments it was published, unpublished or its holders were notified."
     />
   );
 }

@@ -20,7 +20,7 @@ export default function WorkspaceInstalls({
       range={range}
       onRangeChange={setListRange}
       options={(r) => seriesQueries.workspace(client, connectionId, workspaceId, r)}
-      note="All passes together. Each row below shows its own change over the same period."
+      note="All passes together, with the notifications sent. Each row below shows its own change over the same period."
       className="mt-6"
     />
   );

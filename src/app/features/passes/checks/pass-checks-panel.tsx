@@ -103,7 +103,7 @@ function CheckGroup({
               onClick={() => onSelect(check.path)}
               className={cx(
                 'group flex w-full cursor-pointer items-start gap-2 rounded-md px-1.5 py-1.5 text-left text-sm text-ink transition-colors',
-                'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-500',
+                'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-focus-ring',
                 style.hover,
               )}
             >

@@ -1,8 +1,9 @@
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useFormContext, useFormState } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import type { SavePhase } from '../api/use-save-pass-flow';
 import { type PassFormValues, countDirty } from '../model/form-model';
+import { useSaveBarClearance } from './use-save-bar-clearance';
 
 /** Busy phases: the save is under way (a conflict waiting for an answer is not). */
 const isSaveBusy = (phase: SavePhase) => phase !== 'idle' && phase !== 'conflict';
@@ -24,8 +25,10 @@ export function SaveBar({
   const { isDirty, dirtyFields } = useFormState({ control });
   const changed = countDirty(dirtyFields);
   const saving = isSaveBusy(phase);
+  const barRef = useRef<HTMLDivElement>(null);
+  useSaveBarClearance(barRef);
   return (
-    <div className="fixed inset-x-0 bottom-0 z-20 border-t border-surface-border bg-surface">
+    <div ref={barRef} data-save-bar className="fixed inset-x-0 bottom-0 z-20 border-t border-surface-border bg-surface">
       <div className="mx-auto flex min-h-16 w-full max-w-[1680px] flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 sm:flex-nowrap sm:px-6 lg:px-8">
         <p role="status" className="w-full text-sm text-ink-muted sm:w-auto">
           {phase === 'offline' ? (

@@ -242,7 +242,7 @@ function CropEditor({
             onPointerUp={() => (drag.current = null)}
             onPointerCancel={() => (drag.current = null)}
             className={cx(
-              'relative mx-auto max-h-[50vh] w-full cursor-move touch-none rounded-md ring-1 ring-surface-border focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600',
+              'relative mx-auto max-h-[50vh] w-full cursor-move touch-none rounded-md ring-1 ring-surface-border focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus-ring',
               checkerboard,
               slot === 'icon' || (slot === 'logo' && shape === 'square') ? 'max-w-[280px]' : '',
             )}

@@ -244,7 +244,7 @@ function ListToolbar({ filters }: { filters: PassListFilters }) {
           <label
             key={option}
             className={cx(
-              'relative cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600',
+              'relative cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-focus-ring',
               filters.status === option ? 'bg-brand-600 text-ink-inverse' : 'text-ink-muted hover:text-ink',
             )}
           >

@@ -213,7 +213,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
       <div className="mt-1 flex flex-wrap items-center gap-2">
         <label
           htmlFor={inputId}
-          className="inline-flex h-8 cursor-pointer items-center rounded-lg border border-surface-strong bg-surface px-3 text-sm font-medium text-ink hover:bg-surface-sunken has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
+          className="inline-flex h-8 cursor-pointer items-center rounded-lg border border-surface-strong bg-surface px-3 text-sm font-medium text-ink hover:bg-surface-sunken has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-focus-ring"
         >
           {value ? 'Replace' : 'Choose'} {fileName}
           <input

@@ -1,6 +1,32 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { Button } from '../../../../components/ui/button';
 import { cx } from '../../../../lib/cx';
+
+/**
+ * Where focus goes once a row moved or went: the moved row's same arrow (the other one when it
+ * reached an end), else the row that took the removed one's place (or the one before it), else
+ * the list's own add button or its section's. Runs after React re-rendered the list.
+ */
+function focusAfterChange(event: MouseEvent<HTMLButtonElement>, index: number, move?: 'up' | 'down') {
+  const list = event.currentTarget.closest('fieldset[data-row]')?.parentElement;
+  if (!list) return;
+  requestAnimationFrame(() => {
+    const rows = list.querySelectorAll<HTMLElement>(':scope > fieldset[data-row]');
+    const row = rows[Math.min(index, rows.length - 1)];
+    if (move && row) {
+      const same = row.querySelector<HTMLButtonElement>(`[data-move="${move}"]`);
+      const other = row.querySelector<HTMLButtonElement>(`[data-move="${move === 'up' ? 'down' : 'up'}"]`);
+      (same && !same.disabled ? same : other)?.focus();
+    } else if (row) {
+      row.focus();
+    } else {
+      const add =
+        list.querySelector<HTMLElement>(':scope > button') ??
+        list.closest('section')?.querySelector<HTMLElement>('button:not(:disabled)');
+      add?.focus();
+    }
+  });
+}
 
 /** Move up / move down / remove for one row of a list, usable from the keyboard. */
 function RowControls({
@@ -22,7 +48,11 @@ function RowControls({
         size="sm"
         variant="ghost"
         disabled={index === 0}
-        onClick={() => onMove(index, index - 1)}
+        data-move="up"
+        onClick={(event) => {
+          focusAfterChange(event, index - 1, 'up');
+          onMove(index, index - 1);
+        }}
         aria-label={`Move ${what} up`}
       >
         ↑
@@ -31,7 +61,11 @@ function RowControls({
         size="sm"
         variant="ghost"
         disabled={index === count - 1}
-        onClick={() => onMove(index, index + 1)}
+        data-move="down"
+        onClick={(event) => {
+          focusAfterChange(event, index + 1, 'down');
+          onMove(index, index + 1);
+        }}
         aria-label={`Move ${what} down`}
       >
         ↓
@@ -40,7 +74,10 @@ function RowControls({
         size="sm"
         variant="ghost"
         className="text-danger-700"
-        onClick={() => onRemove(index)}
+        onClick={(event) => {
+          focusAfterChange(event, index);
+          onRemove(index);
+        }}
         aria-label={`Remove ${what}`}
       >
         Remove
@@ -95,7 +132,8 @@ export function RowFieldset({
   children: ReactNode;
 }) {
   return (
-    <fieldset className={className}>
+    // Focusable from script only: after a row is removed, focus lands on the row taking its place.
+    <fieldset data-row tabIndex={-1} className={className}>
       <legend className={cx('float-left text-sm leading-8 text-ink', strong ? 'font-semibold' : 'font-medium')}>
         {legend}
       </legend>
