@@ -20,20 +20,37 @@ const appNeverServer = { group: ['**/server/**'], message: 'The app never import
 const features = readdirSync(new URL('./src/app/features', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
+/**
+ * Templates (the New pass gallery) and transfer (export and import) are built on the passes
+ * feature's lower layers: they may import passes/api, model, checks and preview, nothing else of it.
+ */
+const onPassesLayers = ['templates', 'transfer'];
 const notOtherFeatures = (feature) => {
-  const others = features.filter((name) => name !== feature);
+  const others = features.filter(
+    (name) => name !== feature && !(onPassesLayers.includes(feature) && name === 'passes'),
+  );
+  const passesAbove = onPassesLayers.includes(feature)
+    ? [
+        {
+          regex: '^(\\.\\./)+passes/(?!(api|model|checks|preview)/)',
+          message: `${feature} builds on passes/api, model, checks and preview only.`,
+        },
+      ]
+    : [];
   return others.length === 0
-    ? []
+    ? passesAbove
     : [
         {
           regex: `^(\\.\\./)+(${others.join('|')})(/|$)`,
           message: `Features do not import one another (${feature} → ${others.join(', ')}); share through components/, lib/ or the contract.`,
         },
+        ...passesAbove,
       ];
 };
 const belowTheEditor = {
   regex: '(^|/)editor(/|$)',
-  message: 'passes/api, model, checks and preview sit below the editor and never import it; move what both need to passes/model or lib/.',
+  message:
+    'passes/api, model, checks and preview sit below the editor and never import it; move what both need to passes/model or lib/.',
 };
 const importZones = [
   ...features.map((feature) => ({
@@ -47,7 +64,18 @@ const importZones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'data', 'bench/results.json', '.tmp'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'data',
+      'bench/results.json',
+      '.tmp',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -75,7 +103,9 @@ export default tseslint.config(
   },
   {
     files: ['src/contract/**/*.ts'],
-    rules: restrict([{ group: ['**/app/**', '**/server/**', '**/testing/**'], message: 'The contract imports nothing of ours.' }]),
+    rules: restrict([
+      { group: ['**/app/**', '**/server/**', '**/testing/**'], message: 'The contract imports nothing of ours.' },
+    ]),
   },
   {
     files: ['e2e/**/*.ts'],
