@@ -11,6 +11,20 @@ import { ALLOWED_LINK_SCHEMES } from './wallet-rules';
  * because browsers strip them and `java\tscript:` would otherwise slip past a naive prefix check.
  */
 export function isAllowedLink(value: string): boolean {
+  // The editor asks about every link of a pass on each change (schema, checks, both previews):
+  // each distinct link is parsed once, and the answer kept for as long as it is asked about.
+  const known = linkVerdicts.get(value);
+  if (known !== undefined) return known;
+  const verdict = parseAllowedLink(value);
+  if (linkVerdicts.size >= MAX_LINK_VERDICTS) linkVerdicts.clear();
+  linkVerdicts.set(value, verdict);
+  return verdict;
+}
+
+const MAX_LINK_VERDICTS = 5_000;
+const linkVerdicts = new Map<string, boolean>();
+
+function parseAllowedLink(value: string): boolean {
   if (value.length === 0 || value.length > 2048) return false;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value)) return false;
