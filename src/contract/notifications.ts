@@ -8,7 +8,8 @@
  */
 import * as z from 'zod/mini';
 import { ID_PATTERN } from './rules';
-import { NotificationSchema as BaseNotificationSchema, PagedListSchema } from './schemas';
+import { PagedListSchema } from './schemas';
+import { count, entityShape, text } from './schema-parts';
 import { LimitParamSchema } from './queries';
 
 /** Every status a response may carry (§4 "Full enum"). */
@@ -185,7 +186,18 @@ export function summarizeStats(stats: NotificationStats | null | undefined): Sta
 // Notification
 
 export const NotificationSchema = z.looseObject({
-  ...BaseNotificationSchema.shape,
+  ...entityShape,
+  accountId: text(),
+  passSerialNumber: text(),
+  notificationName: text(),
+  notificationMessage: text(),
+  status: text(),
+  scheduledTime: text(),
+  publishedTime: text(),
+  sentTime: text(),
+  appleNotificationSentCount: count(),
+  googleNotificationSentCount: count(),
+  totalNotificationSentCount: count(),
   notificationStats: z.nullish(NotificationStatsSchema),
 });
 export type Notification = z.infer<typeof NotificationSchema>;

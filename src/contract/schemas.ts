@@ -13,8 +13,6 @@
  */
 import * as z from 'zod/mini';
 import {
-  ANDROID_PACKAGE_PATTERN,
-  APP_STORE_ID_PATTERN,
   HEX_COLOR,
   ID_PATTERN,
   LATITUDE_RANGE,
@@ -22,47 +20,25 @@ import {
   PASS_IMAGE_NAMES,
   PASS_STATUSES,
   SLUG_PATTERN,
-  USER_DEEP_LINK_APP_TYPES,
   isAllowedLink,
-  isHttpUrl,
-  isHttpsUrl,
 } from './rules';
-import { MAX_GOOGLE_DISPLAY_TEXT, MAX_LINK_TEXT, MAX_TEXT } from './wallet-rules';
-
-// ---------------------------------------------------------------------------------------------
-// Building blocks
-
-const text = () => z.nullish(z.string());
-const count = () => z.nullish(z.number());
-
-/** An optional string that, when present and non-empty, must satisfy `check`. */
-function optionalFormatted(message: string, check: (value: string) => boolean) {
-  return z.nullish(z.string().check(z.refine((v) => v === '' || check(v), message)));
-}
-
-function requiredText(what: string, max = MAX_TEXT) {
-  return z.string({ error: `${what} is required` }).check(
-    z.refine((v) => v.trim().length > 0, `${what} is required`),
-    z.maxLength(max, `${what} must be at most ${max} characters`),
-  );
-}
-
-function optionalText(what: string, max: number) {
-  return z.nullish(z.string().check(z.maxLength(max, `${what} must be at most ${max} characters`)));
-}
-
-const LINK_MESSAGE = 'Use an https:, http:, mailto: or tel: link';
-const COLOR_MESSAGE = 'Use a colour written as #RRGGBB, for example #1A2B3C';
-
-/** Fields every stored entity carries; all read-only. */
-const entityShape = {
-  id: z.optional(z.string()),
-  createdTime: text(),
-  updatedTime: text(),
-  createdBy: text(),
-  updatedBy: text(),
-  workspaceId: text(),
-};
+import { MAX_LINK_TEXT, MAX_TEXT } from './wallet-rules';
+import {
+  AppDeepLinksInputSchema,
+  AppDeepLinksSchema,
+  UserDeepLinkInputSchema,
+  UserDeepLinkSchema,
+} from './deep-link-schemas';
+import {
+  COLOR_MESSAGE,
+  LINK_MESSAGE,
+  count,
+  entityShape,
+  optionalFormatted,
+  optionalText,
+  requiredText,
+  text,
+} from './schema-parts';
 
 /** Keys every stored entity gets from the server; a client never sets them. */
 export const READ_ONLY_ENTITY_KEYS = [
@@ -197,67 +173,6 @@ export type CreateLocationRequest = z.infer<typeof CreateLocationRequestSchema>;
 
 export const UpdateLocationRequestSchema = z.looseObject(locationInputShape);
 export type UpdateLocationRequest = z.infer<typeof UpdateLocationRequestSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Deep links
-
-export const AppleDeepLinkDataSchema = z.looseObject({ appStoreId: text(), launchUrl: text() });
-export const GoogleDeepLinkDataSchema = z.looseObject({
-  androidPackageName: text(),
-  webAppUrl: text(),
-  displayText: text(),
-});
-export const AppDeepLinksSchema = z.looseObject({
-  appleDeepLinkData: z.nullish(AppleDeepLinkDataSchema),
-  googleDeepLinkData: z.nullish(GoogleDeepLinkDataSchema),
-});
-export type AppDeepLinks = z.infer<typeof AppDeepLinksSchema>;
-
-export const AppDeepLinksInputSchema = z.looseObject({
-  appleDeepLinkData: z.nullish(
-    z
-      .looseObject({
-        appStoreId: optionalFormatted('The App Store id is digits only', (v) => APP_STORE_ID_PATTERN.test(v)),
-        launchUrl: text(),
-      })
-      .check(
-        z.refine((v) => !v.launchUrl || Boolean(v.appStoreId), {
-          message: 'A launch URL needs an App Store id',
-          path: ['launchUrl'],
-        }),
-      ),
-  ),
-  googleDeepLinkData: z.nullish(
-    z.looseObject({
-      androidPackageName: optionalFormatted('Use a Java package name such as com.example.app', (v) =>
-        ANDROID_PACKAGE_PATTERN.test(v),
-      ),
-      webAppUrl: optionalFormatted('The web app URL must start with https://', isHttpsUrl),
-      displayText: optionalText('Display text', MAX_GOOGLE_DISPLAY_TEXT),
-    }),
-  ),
-});
-
-export const UserDeepLinkAppTypeSchema = z.enum(USER_DEEP_LINK_APP_TYPES);
-
-export const UserDeepLinkSchema = z.looseObject({
-  appType: z.nullish(z.string()),
-  inputLink: text(),
-  appleAppStoreUrl: text(),
-  launchUrl: text(),
-  googlePlayStoreUrl: text(),
-});
-export type UserDeepLink = z.infer<typeof UserDeepLinkSchema>;
-
-const httpLink = (what: string) => optionalFormatted(`${what} must be an http(s) URL`, isHttpUrl);
-
-export const UserDeepLinkInputSchema = z.looseObject({
-  appType: z.nullish(UserDeepLinkAppTypeSchema),
-  inputLink: httpLink('The link'),
-  appleAppStoreUrl: httpLink('The App Store URL'),
-  launchUrl: text(),
-  googlePlayStoreUrl: httpLink('The Play Store URL'),
-});
 
 // ---------------------------------------------------------------------------------------------
 // Pass metadata
@@ -418,26 +333,6 @@ export const UpdatePassRequestSchema = z.looseObject({
   passMetadata: z.optional(PassMetadataInputSchema),
 });
 export type UpdatePassRequest = z.infer<typeof UpdatePassRequestSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Notifications
-
-export const NotificationSchema = z.looseObject({
-  ...entityShape,
-  accountId: text(),
-  passSerialNumber: text(),
-  notificationName: text(),
-  notificationMessage: text(),
-  status: text(),
-  scheduledTime: text(),
-  publishedTime: text(),
-  sentTime: text(),
-  appleNotificationSentCount: count(),
-  googleNotificationSentCount: count(),
-  totalNotificationSentCount: count(),
-  notificationStats: z.nullish(z.looseObject({})),
-});
-export type Notification = z.infer<typeof NotificationSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Envelopes

@@ -8,7 +8,8 @@
  * workspace's are: nothing can be reached by guessing or reusing an id from another install.
  */
 import { randomUUID } from 'node:crypto';
-import type { BackField, BackFieldLink, PassField, PassMetadata, UserDeepLink } from '../../contract/schemas';
+import type { BackField, BackFieldLink, PassField, PassMetadata } from '../../contract/schemas';
+import type { UserDeepLink } from '../../contract/deep-link-schemas';
 import type { PassStatus } from '../../contract/rules';
 import { seedImages } from './seed-images';
 import type { SeedCounts, SeedData, SeedDemoKey, SeedPass, SeedWorkspace } from './seed-types';
