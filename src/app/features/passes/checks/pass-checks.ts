@@ -37,7 +37,7 @@ import {
   type PreviewMetadata,
   type PreviewPass,
   previewPaths,
-} from '../preview/preview-model';
+} from '../preview/preview-input';
 import { googleImageChecks, googleModuleChecks, requiredTextChecks, truncationChecks } from './wallet-checks';
 
 export type PassCheckSeverity = 'error' | 'warning';

@@ -15,7 +15,7 @@ import {
   GOOGLE_TEXT_LIMITS,
   appleImageSize,
 } from '../../../../contract/wallet-rules';
-import { previewPaths } from '../preview/preview-model';
+import { previewPaths } from '../preview/preview-input';
 import {
   APPLE_SECONDARY_ROW,
   GOOGLE_CARD_ROW,

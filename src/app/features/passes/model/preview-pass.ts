@@ -1,4 +1,4 @@
-import type { PreviewPass } from '../preview/preview-model';
+import type { PreviewPass } from '../preview/preview-input';
 import { IMAGE_SLOTS, type PassFormValues, slotFileName } from './form-model';
 
 /** Form values → the pass-shaped value the pure preview components and the pass checks take. */

@@ -5,10 +5,9 @@ import {
   type ApplePreviewModel,
   type PreviewBackFieldModel,
   type PreviewFieldModel,
-  type PreviewPass,
-  previewPaths,
   toApplePreview,
 } from './preview-model';
+import { type PreviewPass, previewPaths } from './preview-input';
 import { QrBlock } from './qr-block';
 import { APPLE_FONT, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
 

@@ -6,11 +6,10 @@ import {
   type GoogleLinkModel,
   type GooglePreviewModel,
   type PreviewFieldModel,
-  type PreviewPass,
   WHITE,
-  previewPaths,
   toGooglePreview,
 } from './preview-model';
+import { type PreviewPass, previewPaths } from './preview-input';
 import { QrBlock } from './qr-block';
 import { GOOGLE_FONT, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
 

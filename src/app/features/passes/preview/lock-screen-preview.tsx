@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
-import { type PreviewPass, toLockScreenPreview } from './preview-model';
+import { toLockScreenPreview } from './lock-screen-model';
+import type { PreviewPass } from './preview-input';
 import { APPLE_FONT, type SelectFieldHandler, Selectable } from './selectable';
 
 interface LockScreenPreviewProps {

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Button } from '../../../components/ui/button';
 import { PassPreviewPanel } from './pass-preview-panel';
-import { previewPassOf } from './preview-model';
+import { previewPassOf } from './preview-input';
 
 /**
  * A read-only preview of a stored pass in a side panel (the list's "Preview"). Loaded on demand so

@@ -3,7 +3,7 @@ import { cx } from '../../../lib/cx';
 import { type AppleSide, ApplePassPreview } from './apple-pass-preview';
 import { type GoogleSide, GooglePassPreview } from './google-pass-preview';
 import { LockScreenPreview } from './lock-screen-preview';
-import type { PreviewPass } from './preview-model';
+import type { PreviewPass } from './preview-input';
 import type { SelectFieldHandler } from './selectable';
 
 interface PassPreviewPanelProps {

@@ -7,7 +7,7 @@ import example from '../../../../testing/example-pass.json';
 import { GooglePassPreview } from './google-pass-preview';
 import { LockScreenPreview } from './lock-screen-preview';
 import { PassPreviewPanel } from './pass-preview-panel';
-import { type PreviewPass, previewPassOf } from './preview-model';
+import { type PreviewPass, previewPassOf } from './preview-input';
 
 /** The documented example pass, plus a back field whose links must never become links. */
 function examplePass(): PreviewPass {

@@ -5,80 +5,15 @@
  *
  * Every input value may be missing, null or empty; nothing here throws on a draft.
  */
-import { type PassImageName, isAllowedLink } from '../../../../contract/rules';
+import { isAllowedLink } from '../../../../contract/rules';
 import {
   APPLE_MAX_SECONDARY,
   GOOGLE_MAX_ROWS,
   GOOGLE_ROW_SIZE,
   MAX_GOOGLE_DISPLAY_TEXT,
 } from '../../../../contract/wallet-rules';
-import type {
-  BackField,
-  BackFieldLink,
-  GoogleDeepLinkDataSchema,
-  Location,
-  PassField,
-  PassMetadata,
-} from '../../../../contract/schemas';
-import type * as z from 'zod/mini';
 import { type Rgb, contrastRatio, parseHex } from '../../../lib/color';
-
-// ---------------------------------------------------------------------------------------------
-// Input: a narrow reading of the pass, so the live preview can hand over a form snapshot as is.
-
-type Loose<T> = { [K in keyof T]?: T[K] | null | undefined };
-
-export type PreviewField = Loose<Pick<PassField, 'key' | 'label' | 'value' | 'changeMessage'>>;
-type PreviewLink = Loose<Pick<BackFieldLink, 'text' | 'link'>>;
-type PreviewBackField = Loose<Pick<BackField, 'key' | 'label' | 'changeMessage'>> & {
-  value?: readonly (PreviewLink | null | undefined)[] | null;
-};
-export type PreviewLocation = Loose<Pick<Location, 'name' | 'enabled' | 'relevantText'>>;
-type GoogleDeepLinkData = z.infer<typeof GoogleDeepLinkDataSchema>;
-
-export type PreviewMetadata = Loose<
-  Pick<PassMetadata, 'description' | 'organizationName' | 'backgroundColor' | 'displayTextColor' | 'qrUrl' | 'qrText'>
-> & {
-  topField?: PreviewField | null;
-  secondaryFields?: readonly (PreviewField | null | undefined)[] | null;
-  backFields?: readonly (PreviewBackField | null | undefined)[] | null;
-  locations?: readonly (PreviewLocation | null | undefined)[] | null;
-  appDeepLinks?: {
-    googleDeepLinkData?: Loose<Pick<GoogleDeepLinkData, 'displayText' | 'androidPackageName' | 'webAppUrl'>> | null;
-  } | null;
-};
-
-export interface PreviewPass {
-  passName?: string | null;
-  notificationHeader?: string | null;
-  passMetadata?: PreviewMetadata | null;
-  /** Image URLs by file name (hosted URLs or object URLs of files not uploaded yet). */
-  images?: Partial<Record<PassImageName, string | null | undefined>> | null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Form paths that `onSelectField` reports, so the editor can focus the matching input.
-
-export const previewPaths = {
-  organizationName: 'passMetadata.organizationName',
-  description: 'passMetadata.description',
-  topFieldValue: 'passMetadata.topField.value',
-  topFieldLabel: 'passMetadata.topField.label',
-  topFieldChangeMessage: 'passMetadata.topField.changeMessage',
-  qrUrl: 'passMetadata.qrUrl',
-  qrText: 'passMetadata.qrText',
-  backgroundColor: 'passMetadata.backgroundColor',
-  notificationHeader: 'notificationHeader',
-  googleDisplayText: 'passMetadata.appDeepLinks.googleDeepLinkData.displayText',
-  secondaryValue: (i: number) => `passMetadata.secondaryFields.${i}.value`,
-  secondaryChangeMessage: (i: number) => `passMetadata.secondaryFields.${i}.changeMessage`,
-  backLabel: (i: number) => `passMetadata.backFields.${i}.label`,
-  backChangeMessage: (i: number) => `passMetadata.backFields.${i}.changeMessage`,
-  backLink: (i: number, j: number) => `passMetadata.backFields.${i}.value.${j}.link`,
-  locationText: (i: number) => `locations.${i}.relevantText`,
-  /** The editor keys images by slot (`images.logo`), not file name: dots would nest the path. */
-  image: (name: PassImageName) => `images.${name.replace(/\.png$/, '')}`,
-} as const;
+import { type PreviewMetadata, type PreviewPass, hasText, previewPaths, str, url } from './preview-input';
 
 // ---------------------------------------------------------------------------------------------
 // Colours
@@ -100,13 +35,6 @@ export function hexToRgbString(value: string | null | undefined): string | null 
   const rgb = parseHex(value);
   return rgb ? `rgb(${rgb.r}, ${rgb.g}, ${rgb.b})` : null;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Shared helpers
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const hasText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
-const url = (value: string | null | undefined): string | null => (hasText(value) ? value : null);
 
 export interface PreviewFieldModel {
   /** Form path of the field's value, for `onSelectField`. */
@@ -326,111 +254,5 @@ function appLinkOf(meta: PreviewMetadata): GoogleAppLinkModel | null {
     text: truncated ? `${chars.slice(0, MAX_GOOGLE_DISPLAY_TEXT - 1).join('')}…` : label,
     fullText: label,
     truncated,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lock screen
-
-interface LockScreenPreviewModel {
-  iconUrl: string | null;
-  /** Update banner: icon + notification header (or organisation name) + change message. */
-  notification: { title: string; body: string; path: string } | null;
-  /** The pass surfacing near a store: relevant text of the first enabled location. */
-  location: { title: string; text: string; name: string; path: string } | null;
-}
-
-/** Wallet replaces every `%@` in a change message with the field's new value. */
-export function formatChangeMessage(message: string, value: string): string {
-  return message.split('%@').join(value);
-}
-
-export function toLockScreenPreview(pass: PreviewPass | null | undefined): LockScreenPreviewModel {
-  const meta = pass?.passMetadata ?? {};
-  const organizationName = str(meta.organizationName);
-  const title = hasText(pass?.notificationHeader) ? pass.notificationHeader : organizationName;
-
-  type Candidate = {
-    message: string | null | undefined;
-    value: string;
-    path: string;
-  };
-  const candidates: Candidate[] = [];
-  if (meta.topField) {
-    candidates.push({
-      message: meta.topField.changeMessage,
-      value: str(meta.topField.value),
-      path: previewPaths.topFieldChangeMessage,
-    });
-  }
-  (meta.secondaryFields ?? []).forEach((field, i) => {
-    if (field)
-      candidates.push({
-        message: field.changeMessage,
-        value: str(field.value),
-        path: previewPaths.secondaryChangeMessage(i),
-      });
-  });
-  (meta.backFields ?? []).forEach((field, i) => {
-    if (!field) return;
-    const value = (field.value ?? [])
-      .map((link) => str(link?.text))
-      .filter(Boolean)
-      .join(', ');
-    candidates.push({
-      message: field.changeMessage,
-      value,
-      path: previewPaths.backChangeMessage(i),
-    });
-  });
-  const changed = candidates.find((c) => hasText(c.message));
-  const notification = changed
-    ? {
-        title,
-        body: formatChangeMessage(str(changed.message), changed.value || '…'),
-        path: changed.path,
-      }
-    : null;
-
-  let location: LockScreenPreviewModel['location'] = null;
-  const locations = meta.locations ?? [];
-  for (let i = 0; i < locations.length; i++) {
-    const entry = locations[i];
-    // The API stores a location without `enabled` as enabled.
-    if (entry && entry.enabled !== false && hasText(entry.relevantText)) {
-      location = {
-        title: organizationName,
-        text: entry.relevantText,
-        name: str(entry.name),
-        path: previewPaths.locationText(i),
-      };
-      break;
-    }
-  }
-
-  return { iconUrl: url(pass?.images?.['icon.png']), notification, location };
-}
-
-// ---------------------------------------------------------------------------------------------
-// From a stored pass
-
-/** A stored pass as the preview reads it: images by file name from `uploadInfoList`. */
-export function previewPassOf(pass: {
-  passName?: string | null;
-  notificationHeader?: string | null;
-  passMetadata?: PreviewMetadata | null;
-  uploadInfoList?: readonly ({ fileName?: string | null; url?: string | null } | null)[] | null;
-}): PreviewPass {
-  const images: NonNullable<PreviewPass['images']> = {};
-  for (const info of pass.uploadInfoList ?? []) {
-    const name = info?.fileName;
-    if (name === 'logo.png' || name === 'icon.png' || name === 'strip.png' || name === 'footer.png')
-      images[name] = info?.url ?? null;
-  }
-  return {
-    passName: pass.passName,
-    notificationHeader: pass.notificationHeader,
-    passMetadata: pass.passMetadata,
-    images,
   };
 }

@@ -1,5 +1,5 @@
 import { cx } from '../../../lib/cx';
-import { previewPaths } from './preview-model';
+import { previewPaths } from './preview-input';
 import { QrCode } from './qr-code';
 import { type SelectFieldHandler, Selectable } from './selectable';
 

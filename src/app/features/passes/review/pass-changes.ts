@@ -8,7 +8,7 @@
 import { canonicalJson } from '../../../../contract/pass-versions';
 import { READ_ONLY_PASS_KEYS } from '../../../../contract/schemas';
 import type { BackField, BackFieldLink, Location, PassField, WalletPass } from '../../../../contract/schemas';
-import { formatChangeMessage } from '../preview/preview-model';
+import { formatChangeMessage } from '../preview/lock-screen-model';
 import { matchRows } from './row-match';
 import { type TextDiffPart, diffText, isLongText } from './text-diff';
 
