@@ -75,13 +75,13 @@ test('publishing asks first and sticks after a reload; a refused toggle rolls ba
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   expect((await api.getPass(workspace.id, pass.id)).status).toBe('Published');
 
-  // The API refuses to publish a pass without its images: the switch rolls back and says why.
+  // The API refuses to publish a pass without its images: the dialog says so and offers no Publish.
   const bareToggle = page.getByRole('switch', { name: `${bare.passName} published` });
   await bareToggle.click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: `“${bare.passName}” could not be published` })).toContainText(
-    'logo.png',
-  );
+  const refused = page.getByRole('dialog', { name: `“${bare.passName}” cannot be published yet` });
+  await expect(refused.getByRole('list', { name: 'Missing images' })).toContainText('logo.png');
+  await expect(refused.getByRole('button', { name: /^Publish/ })).toHaveCount(0);
+  await refused.getByRole('button', { name: 'Cancel' }).click();
   await expect(bareToggle).toHaveAttribute('aria-checked', 'false');
   expect((await api.getPass(workspace.id, bare.id)).status).toBe('Draft');
 });

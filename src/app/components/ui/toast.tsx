@@ -7,10 +7,17 @@ interface Toast {
   tone: Tone;
   title: string;
   message?: string | undefined;
+  action?: ToastAction | undefined;
+}
+
+/** A button in the toast (Undo): pressing it runs `onAction` and closes the toast. */
+interface ToastAction {
+  label: string;
+  onAction: () => void;
 }
 
 interface ToastApi {
-  notify: (toast: { tone?: Tone; title: string; message?: string }) => void;
+  notify: (toast: { tone?: Tone; title: string; message?: string; action?: ToastAction; durationMs?: number }) => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -22,11 +29,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
   const notify = useCallback<ToastApi['notify']>(
-    ({ tone = 'info', title, message }) => {
+    ({ tone = 'info', title, message, action, durationMs = 5000 }) => {
       const id = ++nextId.current;
-      setToasts((list) => [...list.slice(-3), { id, tone, title, message }]);
+      setToasts((list) => [...list.slice(-3), { id, tone, title, message, action }]);
       // Errors stay until dismissed; other messages leave on their own.
-      if (tone !== 'danger') window.setTimeout(() => dismiss(id), 5000);
+      if (tone !== 'danger') window.setTimeout(() => dismiss(id), durationMs);
     },
     [dismiss],
   );
@@ -79,6 +86,18 @@ function ToastCard({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
         <p className="font-medium text-ink">{toast.title}</p>
         {toast.message ? <p className="mt-0.5 text-ink-muted">{toast.message}</p> : null}
       </div>
+      {toast.action ? (
+        <button
+          type="button"
+          onClick={() => {
+            onDismiss(toast.id);
+            toast.action?.onAction();
+          }}
+          className="-my-1 shrink-0 rounded-md px-2 py-1 font-semibold text-brand-700 hover:bg-brand-50"
+        >
+          {toast.action.label}
+        </button>
+      ) : null}
       <button
         type="button"
         onClick={() => onDismiss(toast.id)}

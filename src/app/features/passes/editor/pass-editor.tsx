@@ -22,6 +22,7 @@ import { lazyOnUse } from '../../../lib/lazy-on-use';
 import { ImageSizesContext, createImageSizesStore } from './image-sizes';
 import { LivePassPreview } from './live-pass-preview';
 import { ReadOnlyPanel } from './read-only-panel';
+import { IMAGES_SECTION_ID, showSection, useSectionFromHash } from './section-ids';
 import { SaveBar, useSaveShortcut } from './save-bar';
 import { keepRefusedLocations, placeSaveError } from './server-errors';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
@@ -57,6 +58,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
   // page for long: the top of the form and the preview show first, the rest follows.
   const [restMounted, setRestMounted] = useState(false);
   useEffect(() => startTransition(() => setRestMounted(true)), []);
+  useSectionFromHash(restMounted);
   const [blockingIssues, setBlockingIssues] = useState<string[]>([]);
   const [imageSizes] = useState(createImageSizesStore);
 
@@ -157,7 +159,12 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
         <header className="mt-3 mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
           <h1 className="min-w-0 truncate text-2xl font-semibold text-ink">{pass.passName || 'Untitled pass'}</h1>
           {pass.status === 'Draft' || pass.status === 'Published' ? (
-            <StatusToggle pass={pass} workspaceId={workspaceId} blockingIssues={blockingIssues} />
+            <StatusToggle
+              pass={pass}
+              workspaceId={workspaceId}
+              blockingIssues={blockingIssues}
+              onShowImages={() => showSection(IMAGES_SECTION_ID)}
+            />
           ) : null}
           <div className="ml-auto flex flex-wrap items-center gap-2">
             <Link

@@ -1,0 +1,131 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { PassportApi } from './fixtures';
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** Screenshots at 1440 and 390 wide, into the test's output folder (looked at before closing). */
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize();
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`) });
+  }
+  if (size) await page.setViewportSize(size);
+}
+
+async function publishedWithHolders(api: PassportApi, workspaceId: string, passName: string) {
+  const pass = await api.createPass(workspaceId, { passName, status: 'Published' });
+  // The sandbox's install simulation brings holders within a few seconds.
+  await expect.poll(async () => (await api.getPass(workspaceId, pass.id)).totalActiveCount ?? 0).toBeGreaterThan(0);
+  return pass;
+}
+
+const activeFigures = /reaches ([\d,]+) active holders: ([\d,]+) on Apple Wallet and ([\d,]+) on Google Wallet/;
+
+test.describe.configure({ timeout: 150_000 });
+
+test('unpublishing asks first with the holders it affects, in the list and the editor; Undo flips it back', async ({
+  page,
+  api,
+  workspaces,
+}) => {
+  const workspace = workspaces[0]!;
+  const name = `Unpublish ${unique()}`;
+  const pass = await publishedWithHolders(api, workspace.id, name);
+
+  await page.goto(`/w/${workspace.id}/passes?q=${encodeURIComponent(name)}`);
+  const toggle = page.getByRole('switch', { name: `${name} published` });
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await toggle.click();
+  const dialog = page.getByRole('dialog', { name: `Unpublish “${name}”?` });
+  await expect(dialog).toContainText(activeFigures);
+  const [, total, apple, google] = activeFigures.exec((await dialog.textContent()) ?? '')!;
+  const n = (s: string | undefined) => Number(s?.replace(/,/g, ''));
+  expect(n(total)).toBeGreaterThan(0);
+  expect(n(apple) + n(google)).toBe(n(total));
+  await shoot(page, 'unpublish-confirm-list');
+
+  // Keeping it published changes nothing.
+  await dialog.getByRole('button', { name: 'Keep published' }).click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  expect((await api.getPass(workspace.id, pass.id)).status).toBe('Published');
+
+  await toggle.click();
+  await page.getByRole('dialog', { name: `Unpublish “${name}”?` }).getByRole('button', { name: 'Unpublish' }).click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  const toast = page.getByRole('status').filter({ hasText: `“${name}” is back to draft` });
+  await expect(toast).toBeVisible();
+  await expect.poll(async () => (await api.getPass(workspace.id, pass.id)).status).toBe('Draft');
+  await shoot(page, 'status-undo-toast');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(async () => (await api.getPass(workspace.id, pass.id)).status).toBe('Published');
+
+  // The editor's switch asks the same way; its Undo works too.
+  await page.goto(`/w/${workspace.id}/passes/${pass.id}`);
+  const editorToggle = page.getByRole('switch', { name: `${name} published` });
+  await editorToggle.click();
+  const editorDialog = page.getByRole('dialog', { name: `Unpublish “${name}”?` });
+  await expect(editorDialog).toContainText(activeFigures);
+  await editorDialog.getByRole('button', { name: 'Unpublish' }).click();
+  await expect(editorToggle).toHaveAttribute('aria-checked', 'false');
+  await page
+    .getByRole('status')
+    .filter({ hasText: `“${name}” is back to draft` })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(editorToggle).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(async () => (await api.getPass(workspace.id, pass.id)).status).toBe('Published');
+
+  // Publishing again asks too, and its toast offers Undo as well.
+  await editorToggle.click();
+  await page.getByRole('dialog', { name: `Unpublish “${name}”?` }).getByRole('button', { name: 'Unpublish' }).click();
+  await expect(editorToggle).toHaveAttribute('aria-checked', 'false');
+  await editorToggle.click();
+  await page.getByRole('dialog', { name: `Publish “${name}”?` }).getByRole('button', { name: 'Publish' }).click();
+  await expect(editorToggle).toHaveAttribute('aria-checked', 'true');
+  await expect(
+    page.getByRole('status').filter({ hasText: `“${name}” is published` }).getByRole('button', { name: 'Undo' }),
+  ).toBeVisible();
+});
+
+test('a pass without its images says what is missing before publishing and leads to Images', async ({
+  page,
+  api,
+  workspaces,
+}) => {
+  const workspace = workspaces[0]!;
+  const name = `No images ${unique()}`;
+  const pass = await api.createPass(workspace.id, { passName: name, status: 'Draft', uploadInfoList: [] });
+
+  // The list: no Publish offered; the action opens the editor at Images.
+  await page.goto(`/w/${workspace.id}/passes?q=${encodeURIComponent(name)}`);
+  await page.getByRole('switch', { name: `${name} published` }).click();
+  const dialog = page.getByRole('dialog', { name: `“${name}” cannot be published yet` });
+  await expect(dialog.getByRole('list', { name: 'Missing images' }).getByRole('listitem')).toHaveText([
+    'logo.png',
+    'icon.png',
+    'strip.png',
+  ]);
+  await expect(dialog.getByRole('button', { name: /Publish/ })).toHaveCount(0);
+  await shoot(page, 'publish-missing-images-list');
+  await dialog.getByRole('button', { name: 'Open Images in the editor' }).click();
+  await expect(page).toHaveURL(new RegExp(`/passes/${pass.id}`));
+  const images = page.getByRole('region', { name: 'Images' });
+  await expect(images).toBeFocused();
+  await expect(images).toBeInViewport();
+
+  // The editor: the same, and its action goes to the section on the page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('switch', { name: `${name} published` }).click();
+  const editorDialog = page.getByRole('dialog', { name: `“${name}” cannot be published yet` });
+  await expect(editorDialog).toContainText('logo.png');
+  await expect(editorDialog.getByRole('button', { name: /Publish/ })).toHaveCount(0);
+  await editorDialog.getByRole('button', { name: 'Go to Images' }).click();
+  await expect(editorDialog).toBeHidden();
+  await expect(images).toBeFocused();
+  await expect(images).toBeInViewport();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect((await api.getPass(workspace.id, pass.id)).status).toBe('Draft');
+});
