@@ -8,7 +8,7 @@
  * Apple + Google by construction (only those two are stored). Passes that are not published keep
  * their counts flat, so the workspace total matches the sum of its passes.
  */
-import type { Counts, InstallHistory, SampleInput } from './install-history';
+import type { Counts, InstallHistory } from './install-history';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -127,42 +127,48 @@ export function seedPassSamples(
   return samples;
 }
 
-/** Writes the demo history in one transaction; returns the number of samples written. */
+/**
+ * Writes the demo history in one transaction (bulk inserts, one prepared statement per sample);
+ * returns the number of samples written.
+ */
 export function seedInstallHistory(history: InstallHistory, passes: readonly SeedPass[], now = Date.now()): number {
   const grid = seedTimeGrid(now);
   const byWorkspace = new Map<string, SeedPass[]>();
-  for (const pass of passes) byWorkspace.set(pass.workspaceId, [...(byWorkspace.get(pass.workspaceId) ?? []), pass]);
-  const steps: SampleInput[][] = grid.map(() => []);
-  const events: { passId: string; workspaceId: string; t: number }[] = [];
-  for (const [workspaceId, list] of byWorkspace) {
-    const rand = random(workspaceId);
-    // The campaign: 20 to 45 days ago, at 9:00 UTC.
-    const spikeDay = Math.floor((now - (20 + 25 * rand()) * DAY) / DAY) * DAY + 9 * HOUR;
-    const published = list.filter((p) => p.status === 'Published');
-    const newest = published.reduce<SeedPass | undefined>(
-      (a, p) => (a === undefined || p.createdTime > a.createdTime ? p : a),
-      undefined,
-    );
-    for (const pass of list) {
-      if (pass.status !== 'Published') {
-        // Not published: flat (its holders keep it), so the workspace total adds up.
-        steps[0]?.push({ ...pass, t: grid[0] ?? now, status: pass.status });
-        continue;
-      }
-      const launch = pass === newest && published.length > 1 ? now - Math.round((70 + 10 * rand()) * DAY) : null;
-      if (launch !== null) events.push({ passId: pass.passId, workspaceId, t: launch });
-      seedPassSamples(pass, grid, spikeDay, launch).forEach((counts, i) => {
-        const t = grid[i] ?? now;
-        // Before its launch a pass has no history at all.
-        if (launch !== null && t < launch && i < grid.length - 1) return;
-        steps[i]?.push({ passId: pass.passId, workspaceId, t, counts, status: 'Published' });
-      });
-    }
+  for (const pass of passes) {
+    const list = byWorkspace.get(pass.workspaceId);
+    if (list) list.push(pass);
+    else byWorkspace.set(pass.workspaceId, [pass]);
   }
   let written = 0;
   history.batch(() => {
-    for (const step of steps) written += history.record(step);
-    for (const event of events) history.recordEvent(event.passId, event.workspaceId, event.t, 'published');
+    const writer = history.bulkWriter(grid);
+    for (const [workspaceId, list] of byWorkspace) {
+      const rand = random(workspaceId);
+      // The campaign: 20 to 45 days ago, at 9:00 UTC.
+      const spikeDay = Math.floor((now - (20 + 25 * rand()) * DAY) / DAY) * DAY + 9 * HOUR;
+      const published = list.filter((p) => p.status === 'Published');
+      const newest = published.reduce<SeedPass | undefined>(
+        (a, p) => (a === undefined || p.createdTime > a.createdTime ? p : a),
+        undefined,
+      );
+      for (const pass of list) {
+        if (pass.status !== 'Published') {
+          // Not published: flat (its holders keep it), so the workspace total adds up.
+          writer.addPass(pass.passId, workspaceId, pass.status, 0, [pass.counts]);
+          continue;
+        }
+        const launch = pass === newest && published.length > 1 ? now - Math.round((70 + 10 * rand()) * DAY) : null;
+        const samples = seedPassSamples(pass, grid, spikeDay, launch);
+        // Before its launch a pass has no history at all (its current figure is always there).
+        let first = 0;
+        if (launch !== null) {
+          while (first < grid.length - 1 && (grid[first] ?? now) < launch) first++;
+          history.recordEvent(pass.passId, workspaceId, launch, 'published');
+        }
+        writer.addPass(pass.passId, workspaceId, 'Published', first, samples.slice(first));
+      }
+    }
+    written = writer.finish();
   });
   return written;
 }

@@ -113,6 +113,13 @@ describe('seeded history', () => {
     });
     for (let i = 1; i < workspace.length; i++)
       expect(workspace[i]!.appleIssued).toBeGreaterThanOrEqual(workspace[i - 1]!.appleIssued);
+    // At every point, each pass counts with its latest sample at or before it (written in bulk).
+    const series = SEED.filter((p) => p.workspaceId === 'ws-1').map((p) => h.passSeries(p.passId, 0, NOW, 1));
+    for (const point of workspace) {
+      const latest = series.map((rows) => rows.filter((r) => r.t <= point.t).at(-1));
+      for (const key of ['appleIssued', 'googleIssued', 'appleActive', 'googleActive'] as const)
+        expect(point[key], `${key} at ${point.t}`).toBe(latest.reduce((n, r) => n + (r ? r[key] : 0), 0));
+    }
   });
 });
 

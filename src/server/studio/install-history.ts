@@ -11,6 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { InstallEvent, InstallEventKind } from '../../contract/installs';
+import { BulkHistoryWriter } from './install-history-bulk';
 import type { StudioDb } from './studio-db';
 import { registerStudioMigration } from './studio-db';
 
@@ -185,6 +186,11 @@ export class InstallHistory {
   /** Runs `work` in one transaction (records inside it become savepoints): one fsync for many. */
   batch(work: () => void): void {
     this.#db.transaction(work)();
+  }
+
+  /** Writes a whole history into an empty one, inside `batch` (the demo seed). */
+  bulkWriter(grid: readonly number[]): BulkHistoryWriter {
+    return new BulkHistoryWriter(this.#db, grid);
   }
 
   /** True when nothing was ever recorded (a new studio.db): the sandbox seeds its demo history. */
