@@ -37,8 +37,9 @@ export interface PassRowProps {
 }
 
 /**
- * Every row has this height (its border included), whatever it shows: the list computes which
- * rows are on screen from it (use-window-rows.ts). Names and texts are cut to one line.
+ * Every row of the table has this height (its border included), whatever it shows: the list
+ * computes which rows are on screen from it (use-window-rows.ts; pass-cards.css sets it, and the
+ * cards' height on a phone, as --row-h). Names and texts are cut to one line.
  */
 export const PASS_ROW_HEIGHT = 65;
 
@@ -70,7 +71,7 @@ export const PassRow = memo(function PassRow({
       aria-rowindex={index + 2}
       className="h-[65px] border-b border-surface-border hover:bg-surface-sunken/60"
     >
-      <td className="px-4 py-3">
+      <td data-col="name" className="px-4 py-3">
         <div className="flex items-center gap-3">
           <PassThumbnail pass={pass} />
           <div className="min-w-0 flex-1">
@@ -89,7 +90,7 @@ export const PassRow = memo(function PassRow({
           </Suspense>
         </div>
       </td>
-      <td className="px-4 py-3">
+      <td data-col="status" className="px-4 py-3">
         {pass.status === 'Draft' || pass.status === 'Published' ? (
           <Suspense fallback={<StatusSwitch published={pass.status === 'Published'} name={name} size="sm" loading />}>
             <StatusToggle pass={pass} workspaceId={workspaceId} size="sm" />
@@ -98,7 +99,7 @@ export const PassRow = memo(function PassRow({
           <StatusBadge status={pass.status} />
         )}
       </td>
-      <td className="px-4 py-3">
+      <td data-col="issued" className="px-4 py-3">
         <CountCell
           what="Issued"
           total={pass.totalIssuedCount}
@@ -106,7 +107,7 @@ export const PassRow = memo(function PassRow({
           google={pass.googleIssuedCount}
         />
       </td>
-      <td className="px-4 py-3">
+      <td data-col="active" className="px-4 py-3">
         <CountCell
           what="Active"
           total={pass.totalActiveCount}
@@ -114,12 +115,12 @@ export const PassRow = memo(function PassRow({
           google={pass.googleActiveCount}
         />
       </td>
-      <td className="px-4 py-3 text-sm whitespace-nowrap text-ink-muted">
+      <td data-col="updated" className="px-4 py-3 text-sm whitespace-nowrap text-ink-muted">
         <time dateTime={pass.updatedTime ?? undefined} title={formatExact(pass.updatedTime)}>
           {formatRelative(pass.updatedTime)}
         </time>
       </td>
-      <td className="px-4 py-3 text-right whitespace-nowrap">
+      <td data-col="actions" className="px-4 py-3 text-right whitespace-nowrap">
         <Button size="sm" variant="ghost" onClick={() => onPreview(pass)} aria-label={`Preview ${name}`}>
           Preview
         </Button>

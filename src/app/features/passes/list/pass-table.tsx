@@ -1,4 +1,4 @@
-import { type FocusEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, type FocusEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import type { WalletPass } from '../../../../contract/schemas';
 import { PASS_ROW_HEIGHT, PassRow } from './pass-row';
 import { useWindowRows } from './use-window-rows';
@@ -85,8 +85,10 @@ export function PassTable({
   if (passes.length > next) rows.push(<Spacer key="gap-end" rows={passes.length - next} />);
 
   return (
-    <div className="overflow-x-auto rounded-card border border-surface-border bg-surface shadow-card">
-      <table aria-rowcount={passes.length + 1} className="w-full min-w-[880px] border-collapse text-left">
+    // Positioned, so the visually hidden header text stays inside this box (not widening the page).
+    <div className="relative overflow-x-auto rounded-card border border-surface-border bg-surface shadow-card">
+      {/* Cards below md (pass-cards.css). */}
+      <table aria-rowcount={passes.length + 1} className="pass-list w-full min-w-[880px] border-collapse text-left">
         <caption className="sr-only">Passes with their status and install counts</caption>
         <thead className="border-b border-surface-border bg-surface-sunken text-xs font-medium tracking-wide text-ink-muted uppercase">
           <tr aria-rowindex={1}>
@@ -105,7 +107,10 @@ export function PassTable({
   );
 }
 
-/** Stands for rows not rendered: keeps the table's height, hidden from assistive technology. */
+/**
+ * Stands for rows not rendered: keeps the table's height (rows × the layout's row height, in
+ * pass-cards.css), hidden from assistive technology.
+ */
 function Spacer({ rows }: { rows: number }) {
-  return <tr aria-hidden="true" style={{ height: rows * PASS_ROW_HEIGHT }} />;
+  return <tr aria-hidden="true" style={{ '--rows': rows } as CSSProperties} />;
 }

@@ -18,7 +18,7 @@ function sameWindow(a: RowWindow, b: RowWindow): boolean {
 }
 
 /**
- * Which rows of fixed height `rowHeight` starting at `startRef` are on screen in the page's own
+ * Which rows of fixed height (`--row-h` on `startRef`'s element, else `rowHeight`) starting at `startRef` are on screen in the page's own
  * scroll, plus `overscan` rows either side. Recomputed on scroll, resize and layout changes (once
  * per frame) and when the count changes; a new window re-renders, a scroll within the same rows does not.
  *
@@ -42,9 +42,11 @@ export function useWindowRows(
         setRange((old) => (sameWindow(old, EMPTY) ? old : EMPTY));
         return;
       }
+      // The layout may set its own row height (the list's cards on a phone): `--row-h` on `start`.
+      const height = parseFloat(getComputedStyle(start).getPropertyValue('--row-h')) || rowHeight;
       const top = start.getBoundingClientRect().top;
-      const firstVisible = Math.min(count - 1, Math.max(0, Math.floor(-top / rowHeight)));
-      const lastVisible = Math.min(count - 1, Math.max(0, Math.ceil((window.innerHeight - top) / rowHeight) - 1));
+      const firstVisible = Math.min(count - 1, Math.max(0, Math.floor(-top / height)));
+      const lastVisible = Math.min(count - 1, Math.max(0, Math.ceil((window.innerHeight - top) / height) - 1));
       const next: RowWindow = {
         first: Math.max(0, firstVisible - overscan),
         last: Math.min(count - 1, lastVisible + overscan),
