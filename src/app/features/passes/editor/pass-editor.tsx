@@ -22,6 +22,7 @@ import { lazyOnUse } from '../../../lib/lazy-on-use';
 import { ImageSizesContext, createImageSizesStore } from './image-sizes';
 import { LivePassPreview } from './live-pass-preview';
 import { ReadOnlyPanel } from './read-only-panel';
+import { type EditorView, EditorViewSwitch } from './editor-view-switch';
 import { IMAGES_SECTION_ID, showSection, useSectionFromHash } from './section-ids';
 import { SaveBar, useSaveShortcut } from './save-bar';
 import { keepRefusedLocations, placeSaveError } from './server-errors';
@@ -61,6 +62,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
   useSectionFromHash(restMounted);
   const [blockingIssues, setBlockingIssues] = useState<string[]>([]);
   const [imageSizes] = useState(createImageSizesStore);
+  const [view, setView] = useState<EditorView>('form');
 
   // A save of a Published pass stops at a review; undo steps cover the whole form.
   const review = useSaveReview();
@@ -199,7 +201,12 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
               {formAlert}
             </Alert>
           ) : null}
-          <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,42%)] 2xl:grid-cols-[minmax(0,1fr)_704px]">
+          <EditorViewSwitch view={view} onChange={setView} />
+          <div
+            id="editor-views"
+            data-editor-view={view}
+            className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(360px,42%)] 2xl:grid-cols-[minmax(0,1fr)_704px]"
+          >
             <div className="min-w-0 space-y-6">
               <PassSection />
               <LookSection />
