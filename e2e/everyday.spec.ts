@@ -52,7 +52,10 @@ test('unpublishing asks first with the holders it affects, in the list and the e
   expect((await api.getPass(workspace.id, pass.id)).status).toBe('Published');
 
   await toggle.click();
-  await page.getByRole('dialog', { name: `Unpublish “${name}”?` }).getByRole('button', { name: 'Unpublish' }).click();
+  await page
+    .getByRole('dialog', { name: `Unpublish “${name}”?` })
+    .getByRole('button', { name: 'Unpublish' })
+    .click();
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   const toast = page.getByRole('status').filter({ hasText: `“${name}” is back to draft` });
   await expect(toast).toBeVisible();
@@ -80,13 +83,22 @@ test('unpublishing asks first with the holders it affects, in the list and the e
 
   // Publishing again asks too, and its toast offers Undo as well.
   await editorToggle.click();
-  await page.getByRole('dialog', { name: `Unpublish “${name}”?` }).getByRole('button', { name: 'Unpublish' }).click();
+  await page
+    .getByRole('dialog', { name: `Unpublish “${name}”?` })
+    .getByRole('button', { name: 'Unpublish' })
+    .click();
   await expect(editorToggle).toHaveAttribute('aria-checked', 'false');
   await editorToggle.click();
-  await page.getByRole('dialog', { name: `Publish “${name}”?` }).getByRole('button', { name: 'Publish' }).click();
+  await page
+    .getByRole('dialog', { name: `Publish “${name}”?` })
+    .getByRole('button', { name: 'Publish' })
+    .click();
   await expect(editorToggle).toHaveAttribute('aria-checked', 'true');
   await expect(
-    page.getByRole('status').filter({ hasText: `“${name}” is published` }).getByRole('button', { name: 'Undo' }),
+    page
+      .getByRole('status')
+      .filter({ hasText: `“${name}” is published` })
+      .getByRole('button', { name: 'Undo' }),
   ).toBeVisible();
 });
 
@@ -128,4 +140,65 @@ test('a pass without its images says what is missing before publishing and leads
   await expect(images).toBeInViewport();
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect((await api.getPass(workspace.id, pass.id)).status).toBe('Draft');
+});
+
+test('Discard: a few changes go at once with Undo (edits and browser copy back); many changes ask first', async ({
+  page,
+  api,
+  workspaces,
+}) => {
+  const workspace = workspaces[1]!;
+  const pass = await api.createPass(workspace.id, { passName: `Discard ${unique()}` });
+  await page.goto(`/w/${workspace.id}/passes/${pass.id}`);
+  const look = page.getByRole('region', { name: 'Look' });
+  const top = page.getByRole('region', { name: 'Top field' });
+  const organisation = look.getByLabel('Organisation name');
+  const description = look.getByLabel('Description');
+  const before = { organisation: await organisation.inputValue(), description: await description.inputValue() };
+  const draftKey = `pass-studio.draft.${workspace.id}.${pass.id}`;
+  const storedDraft = () => page.evaluate((key) => window.localStorage.getItem(key), draftKey);
+
+  await organisation.fill('Gone Co.');
+  await description.fill('A description that goes');
+  // The browser copy is written as the user types.
+  await expect.poll(storedDraft).toContain('Gone Co.');
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(organisation).toHaveValue(before.organisation);
+  await expect(description).toHaveValue(before.description);
+  expect(await storedDraft()).toBeNull();
+  const toast = page.getByRole('status').filter({ hasText: 'Unsaved changes discarded' });
+  await shoot(page, 'discard-undo-toast');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(organisation).toHaveValue('Gone Co.');
+  await expect(description).toHaveValue('A description that goes');
+  await expect(page.getByText(/Unsaved changes in 2 fields/)).toBeVisible();
+  expect(await storedDraft()).toContain('Gone Co.');
+
+  // Six changed fields: Discard asks first; keeping them changes nothing.
+  await top.getByLabel('Label', { exact: true }).fill('STAMPS');
+  await top.getByLabel('Value', { exact: true }).fill('7');
+  await top.getByLabel('Change message').fill('Now %@ stamps');
+  await page.getByRole('region', { name: 'Pass' }).getByLabel('Notification header').fill('HELLO');
+  await expect(page.getByText(/Unsaved changes in 6 fields/)).toBeVisible();
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  const ask = page.getByRole('dialog', { name: 'Discard changes in 6 fields?' });
+  await shoot(page, 'discard-confirm');
+  await ask.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(organisation).toHaveValue('Gone Co.');
+  await expect(top.getByLabel('Value', { exact: true })).toHaveValue('7');
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Discard changes in 6 fields?' })
+    .getByRole('button', { name: 'Discard changes' })
+    .click();
+  await expect(organisation).toHaveValue(before.organisation);
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Unsaved changes discarded' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(top.getByLabel('Value', { exact: true })).toHaveValue('7');
+  await expect(page.getByText(/Unsaved changes in 6 fields/)).toBeVisible();
 });

@@ -10,7 +10,6 @@ import { useSaveReview } from '../review/use-save-review';
 import { useFormUndo } from '../undo/form-undo';
 import { UndoButtons } from '../undo/undo-buttons';
 import { type SaveOutcome, useSavePassFlow } from '../api/use-save-pass-flow';
-import { clearDraft } from '../model/draft-storage';
 import { type PassFormValues, toFormValues } from '../model/form-model';
 import { StatusToggle } from '../status/status-toggle';
 import { DraftOffer, useDraftAutosave } from './draft-offer';
@@ -27,6 +26,7 @@ import { IMAGES_SECTION_ID, showSection, useSectionFromHash } from './section-id
 import { SaveBar, useSaveShortcut } from './save-bar';
 import { keepRefusedLocations, placeSaveError } from './server-errors';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
+import { useDiscard } from './use-discard';
 import { usePassForm } from './use-pass-form';
 import { BackFieldsSection } from './sections/back-fields-section';
 import { DeepLinksSection } from './sections/deep-links-section';
@@ -145,12 +145,15 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
   );
   useSaveShortcut(submit);
 
-  const discard = () => {
-    form.reset(toFormValues(flow.base.current));
-    clearDraft(workspaceId, pass.id);
-    setProblems([]);
-    setFormAlert(null);
-  };
+  const discard = useDiscard({
+    form,
+    workspaceId,
+    base: flow.base,
+    onDiscarded: () => {
+      setProblems([]);
+      setFormAlert(null);
+    },
+  });
 
   useDraftAutosave(form, workspaceId, flow.base);
 
@@ -184,6 +187,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
         </header>
         <DraftOffer pass={pass} workspaceId={workspaceId} />
         {review.dialog}
+        {discard.dialog}
         {flow.conflict ? (
           <Suspense fallback={<LoadingOverlay label="Checking the newer version…" />}>
             <ConflictDialog
@@ -242,7 +246,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
           <SaveBar
             phase={flow.phase}
             retryMessage={flow.retryMessage}
-            onDiscard={discard}
+            onDiscard={discard.request}
             tools={
               <>
                 <UndoButtons undo={undo} />
