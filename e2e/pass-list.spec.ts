@@ -112,7 +112,10 @@ test('a new pass opens its editor, and a duplicate name is refused at the name f
 
   const name = `Fresh ${unique()}`;
   await dialog.getByLabel('Pass name').fill(name);
-  await dialog.getByLabel('Start from').selectOption({ label: taken.passName! });
+  await dialog.getByRole('radio', { name: 'A pass in this workspace' }).check();
+  await dialog.getByLabel('Search passes in this workspace').fill(taken.passName!);
+  await dialog.getByRole('radio', { name: taken.passName! }).check();
+  await dialog.getByLabel('Pass name').fill(name);
   await dialog.getByRole('button', { name: 'Create pass' }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${workspace.id}/passes/[0-9a-f-]+$`));
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();

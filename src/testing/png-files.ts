@@ -14,17 +14,35 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** A PNG of `width × height` pixels from `rgba` (4 bytes a pixel, rows top to bottom). */
-export function encodeRgbaPng(width: number, height: number, rgba: Uint8Array): Buffer {
+/**
+ * A PNG of `width × height` pixels from `rgba` (4 bytes a pixel, rows top to bottom). `sub`
+ * stores each byte as its difference from the pixel on its left (PNG filter 1), which makes
+ * smooth drawn artwork (gradients) several times smaller.
+ */
+export function encodeRgbaPng(
+  width: number,
+  height: number,
+  rgba: Uint8Array,
+  filter: 'none' | 'sub' = 'none',
+): Buffer {
   if (rgba.length !== width * height * 4) throw new Error('rgba must hold 4 bytes per pixel');
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // RGBA
-  // Each scanline starts with its filter type: 0, none.
+  // Each scanline starts with its filter type: 0, none, or 1, sub.
   const raw = Buffer.alloc(height * (1 + width * 4));
-  for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (1 + width * 4) + 1);
+  for (let y = 0; y < height; y++) {
+    const row = rgba.subarray(y * width * 4, (y + 1) * width * 4);
+    const at = y * (1 + width * 4);
+    if (filter === 'none') {
+      raw.set(row, at + 1);
+      continue;
+    }
+    raw[at] = 1;
+    for (let i = 0; i < row.length; i++) raw[at + 1 + i] = (row[i]! - (i >= 4 ? row[i - 4]! : 0)) & 0xff;
+  }
   return Buffer.concat([
     Buffer.from(PNG_SIGNATURE),
     chunk('IHDR', header),

@@ -13,8 +13,8 @@ export function Dialog({
   footer,
   size = 'md',
 }: {
-  /** `lg` for dialogs that show images side by side. */
-  size?: 'md' | 'lg';
+  /** `lg` for dialogs that show images side by side; `xl` for galleries. */
+  size?: 'md' | 'lg' | 'xl';
   open: boolean;
   onClose: () => void;
   title: ReactNode;
@@ -50,7 +50,7 @@ export function Dialog({
         event.preventDefault();
         onClose();
       }}
-      className={`m-auto w-[calc(100%-2rem)] ${size === 'lg' ? 'max-w-3xl' : 'max-w-lg'} rounded-card border border-surface-border bg-surface p-0 text-ink shadow-pop backdrop:bg-ink/40`}
+      className={`m-auto w-[calc(100%-2rem)] ${size === 'xl' ? 'max-w-5xl' : size === 'lg' ? 'max-w-3xl' : 'max-w-lg'} rounded-card border border-surface-border bg-surface p-0 text-ink shadow-pop backdrop:bg-ink/40`}
     >
       <div className="px-6 pt-5">
         <h2 id={titleId} className="text-lg font-semibold text-ink">

@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, Suspense, lazy, useId, useRef, useState } from 'react';
 import type { CreatePassRequest, WalletPass } from '../../../../contract/schemas';
+import { LoadingOverlay } from '../../../components/ui/loading-overlay';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
@@ -8,25 +9,10 @@ import { navigate, paths } from '../../../history-router';
 import { editableDocument } from '../model/pass-document';
 import { useCreatePass } from '../api/use-create-pass';
 
-/** What a brand-new pass starts with: enough for the preview to show something sensible. */
-export function emptyPass(passName: string, organizationName: string): CreatePassRequest {
-  return {
-    passName,
-    status: 'Draft',
-    passMetadata: {
-      organizationName,
-      description: '',
-      backgroundColor: '#1F3068',
-      displayTextColor: '#FFFFFF',
-      topField: { key: 'points', label: 'POINTS', value: '0', changeMessage: 'You now have %@ points' },
-      secondaryFields: [],
-      backFields: [],
-      qrUrl: '',
-      qrText: '',
-    },
-    uploadInfoList: [],
-  };
-}
+// New pass is the template gallery (its own feature); its code starts downloading with this
+// module, which loads when New pass or Duplicate is pointed at or focused.
+const galleryModule = import('../../templates/new-pass-gallery');
+const NewPassGallery = lazy(() => galleryModule);
 
 /** A copy of `source` under a new name, as a draft with its own link. */
 export function copyOfPass(source: WalletPass, passName: string): CreatePassRequest {
@@ -35,14 +21,29 @@ export function copyOfPass(source: WalletPass, passName: string): CreatePassRequ
 }
 
 /**
- * "New pass" and "Duplicate": asks for a name (and optionally a pass to start from), creates it
- * and opens its editor. A name the API refuses is shown at the name field.
+ * "New pass" opens the template gallery; "Duplicate" asks for a name (and optionally another pass
+ * to start from), creates it and opens its editor. A name the API refuses is shown at the name field.
  */
-export function NewPassDialog({
+export function NewPassDialog(props: {
+  open: boolean;
+  onClose: () => void;
+  workspaceId: string;
+  workspaceName: string;
+  passes: WalletPass[];
+  initialSource?: WalletPass | undefined;
+}) {
+  if (props.initialSource) return <DuplicatePassDialog {...props} />;
+  return (
+    <Suspense fallback={<LoadingOverlay label="Opening…" />}>
+      <NewPassGallery onClose={props.onClose} workspaceId={props.workspaceId} workspaceName={props.workspaceName} />
+    </Suspense>
+  );
+}
+
+function DuplicatePassDialog({
   open,
   onClose,
   workspaceId,
-  workspaceName,
   passes,
   initialSource,
 }: {
@@ -74,7 +75,7 @@ export function NewPassDialog({
       return;
     }
     setNameError(null);
-    const body = source ? copyOfPass(source, passName) : emptyPass(passName, workspaceName);
+    const body = copyOfPass(source ?? initialSource!, passName);
     create.mutate(body, {
       onSuccess: (created) => {
         onClose();
@@ -129,7 +130,6 @@ export function NewPassDialog({
             onChange={(e) => setSourceId(e.target.value)}
             className="mt-1 block h-10 w-full rounded-lg border border-surface-strong bg-surface px-2 text-sm"
           >
-            <option value="">A blank pass</option>
             {initialSource && !passes.some((p) => p.id === initialSource.id) ? (
               <option value={initialSource.id}>{initialSource.passName}</option>
             ) : null}
