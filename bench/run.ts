@@ -6,8 +6,10 @@
  * Nothing is asserted: figures that miss their target are marked FAIL.
  *
  * `npm run bench -- --skip lighthouse,memory` leaves groups out (bundle, api, keystroke, open, list,
- * memory, lighthouse); `npm run bench -- --only api` runs just the listed groups. Without a group
- * that needs the dashboard (bundle, keystroke, open, memory, lighthouse) nothing is built.
+ * memory, lighthouse, history); `npm run bench -- --only api` runs just the listed groups. Without a
+ * group that needs the dashboard (bundle, keystroke, open, memory, lighthouse, history) nothing is
+ * built. `--history-passes 500` runs the history group (lib/history-figures.ts) at 500 passes
+ * instead of 5,000.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -29,12 +31,13 @@ import { consoleTable, freeMemoryGiB, load1, machine, markdownTable, type Figure
 import { seed } from './lib/seed';
 import { startServer, type BenchServer } from './lib/server';
 import { apiFigures } from './lib/api-figures';
+import { historyFigures } from './lib/history-figures';
 import { lighthouseFigures } from './lib/lighthouse-figures';
 import { listAtScale, listFigures } from './lib/list-scale';
 import { ratio, TARGET } from './lib/targets';
 import { median, p95, round } from './lib/stats';
 
-const GROUPS = ['bundle', 'api', 'keystroke', 'open', 'memory', 'list', 'lighthouse'] as const;
+const GROUPS = ['bundle', 'api', 'keystroke', 'open', 'memory', 'list', 'lighthouse', 'history'] as const;
 type Group = (typeof GROUPS)[number];
 
 const settings = {
@@ -45,6 +48,8 @@ const settings = {
   open: { repetitions: 20 },
   memory: { rounds: 20, keystrokesPerRound: 50 },
   lighthouse: { runs: 3 },
+  /** Count history: passes × 90 days (`--history-passes`), requests of each kind, chart loads. */
+  history: { passes: 5000, requests: { pass: 200, workspace: 100, changes: 100 }, chartRounds: 10 },
 };
 
 function log(message: string) {
@@ -75,6 +80,12 @@ function stat(values: number[]) {
 
 async function main() {
   const skip = parseSkip();
+  const historyPasses = process.argv.indexOf('--history-passes');
+  if (historyPasses >= 0) {
+    settings.history.passes = Number(process.argv[historyPasses + 1]);
+    if (!Number.isInteger(settings.history.passes) || settings.history.passes < 1)
+      throw new Error('--history-passes: a whole number of passes, 1 or more');
+  }
   const on = (g: Group) => !skip.has(g);
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
@@ -133,6 +144,13 @@ async function main() {
         },
       );
       log(`Bundle: list ${list} KB, editor ${editor} KB gzip`);
+    }
+
+    if (on('history')) {
+      // Its own sandbox (one workspace of N Published passes, a new studio.db), in this process.
+      const history = await historyFigures(outDir, settings.history, log);
+      figures.push(...history.figures);
+      details.history = history.details;
     }
 
     server = await startServer(outDir);
