@@ -38,7 +38,13 @@ import {
   type PreviewPass,
   previewPaths,
 } from '../preview/preview-input';
-import { googleImageChecks, googleModuleChecks, requiredTextChecks, truncationChecks } from './wallet-checks';
+import {
+  type AddCheck,
+  googleImageChecks,
+  googleModuleChecks,
+  requiredTextChecks,
+  truncationChecks,
+} from './wallet-checks';
 
 export type PassCheckSeverity = 'error' | 'warning';
 export type PassCheckPlatform = 'apple' | 'google' | 'both';
@@ -96,38 +102,118 @@ const slotOf = (name: PassImageName) => name.replace(/\.png$/, '') as WalletImag
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+type Section = (add: AddCheck) => void;
+type Memo = { inputs: readonly unknown[]; checks: PassCheck[] };
+
+/**
+ * A pass checker that remembers each group of rules' answer with the inputs it read (compared by
+ * identity): the live editor hands over a new value only for the part of the form a keystroke
+ * changed, so only that part's rules run again. Every rule reads only the inputs listed with it.
+ */
+export function createPassCheckRunner(): (pass: PassCheckInput | null | undefined) => PassCheck[] {
+  const memo: Memo[] = [];
+  let slot = 0;
+  const section = (inputs: readonly unknown[], run: Section): PassCheck[] => {
+    const at = slot++;
+    const last = memo[at];
+    if (last && last.inputs.length === inputs.length && last.inputs.every((v, i) => Object.is(v, inputs[i])))
+      return last.checks;
+    const checks: PassCheck[] = [];
+    run((severity, rule, path, platform, message) =>
+      checks.push({ id: `${rule}:${path}`, severity, message, path, platform }),
+    );
+    memo[at] = { inputs, checks };
+    return checks;
+  };
+  return (pass) => {
+    slot = 0;
+    const found = passCheckSections(pass, section).flat();
+    return [...found.filter((c) => c.severity === 'error'), ...found.filter((c) => c.severity === 'warning')];
+  };
+}
+
 /** Runs every rule and returns errors first, then warnings, each group in form order. */
 export function runPassChecks(pass: PassCheckInput | null | undefined): PassCheck[] {
-  const meta: PassCheckMetadata = pass?.passMetadata ?? {};
-  const found: PassCheck[] = [];
-  const add = (severity: PassCheckSeverity, rule: string, path: string, platform: PassCheckPlatform, message: string) =>
-    found.push({ id: `${rule}:${path}`, severity, message, path, platform });
+  return createPassCheckRunner()(pass);
+}
 
-  const changeMessage = (message: LooseText, path: string, name: string) => {
+/** The rules in form order, each group with the inputs it reads. */
+function passCheckSections(
+  pass: PassCheckInput | null | undefined,
+  section: (inputs: readonly unknown[], run: Section) => PassCheck[],
+): PassCheck[][] {
+  const meta: PassCheckMetadata = pass?.passMetadata ?? {};
+  const changeMessage = (add: AddCheck, message: LooseText, path: string, name: string) => {
     // [Apple Fields] PassFieldContent.changeMessage must contain %@, replaced by the new value.
     if (hasText(message) && !message.includes('%@'))
       add('error', 'change-message', path, 'apple', `${name}: the change message needs %@ where the new value goes.`);
   };
-
-  requiredTextChecks(pass, add);
-
-  // [WCAG] 1.4.3: 4.5:1 for text. [Apple Pass] foregroundColor / labelColor draw the fields in
-  // the chosen colour; [Google Generic] Google picks its own text colour, so Apple only.
-  const ratio = textContrast(meta.backgroundColor?.trim(), meta.displayTextColor?.trim());
-  if (ratio !== null && ratio < MIN_TEXT_CONTRAST)
-    add(
-      'warning',
-      'contrast',
-      'passMetadata.displayTextColor',
-      'apple',
-      `Text colour: contrast with the background is ${(Math.floor(ratio * 10) / 10).toFixed(1)}:1; pick colours with at least ${MIN_TEXT_CONTRAST}:1 so the pass stays readable.`,
-    );
-
-  // Top field.
   const top = meta.topField;
-  if (top)
-    changeMessage(top.changeMessage, previewPaths.topFieldChangeMessage, fieldName('Top field', null, top.label));
+  const images = pass?.images ?? {};
+  const sizes = pass?.imageSizes ?? {};
+  const locations = pass?.locations ?? meta.locations ?? [];
+  const appLinks = meta.appDeepLinks;
+  return [
+    section([meta.organizationName, meta.description, top], (add) => requiredTextChecks(pass, add)),
+    section([meta.backgroundColor, meta.displayTextColor], (add) => {
+      // [WCAG] 1.4.3: 4.5:1 for text. [Apple Pass] foregroundColor / labelColor draw the fields in
+      // the chosen colour; [Google Generic] Google picks its own text colour, so Apple only.
+      const ratio = textContrast(meta.backgroundColor?.trim(), meta.displayTextColor?.trim());
+      if (ratio !== null && ratio < MIN_TEXT_CONTRAST)
+        add(
+          'warning',
+          'contrast',
+          'passMetadata.displayTextColor',
+          'apple',
+          `Text colour: contrast with the background is ${(Math.floor(ratio * 10) / 10).toFixed(1)}:1; pick colours with at least ${MIN_TEXT_CONTRAST}:1 so the pass stays readable.`,
+        );
+    }),
+    section([top], (add) => {
+      if (top)
+        changeMessage(
+          add,
+          top.changeMessage,
+          previewPaths.topFieldChangeMessage,
+          fieldName('Top field', null, top.label),
+        );
+    }),
+    section([meta.secondaryFields], (add) => secondaryFieldChecks(meta, add, changeMessage)),
+    section([meta.backFields], (add) => {
+      (meta.backFields ?? []).forEach((field, index) => {
+        if (field)
+          changeMessage(
+            add,
+            field.changeMessage,
+            previewPaths.backChangeMessage(index),
+            fieldName('Back field', index, field.label),
+          );
+      });
+    }),
+    section([meta.qrUrl], (add) => {
+      // [Apple Pass] barcodes / [Google Generic] barcode: a pass without one cannot be scanned.
+      if (!hasText(meta.qrUrl))
+        add(
+          'warning',
+          'qr-missing',
+          previewPaths.qrUrl,
+          'both',
+          'QR code: add the QR content (a URL or text) so the pass can be scanned at the till or the door.',
+        );
+    }),
+    section([images, sizes], (add) => imageChecks(images, sizes, add)),
+    section([locations], (add) => locationChecks(locations, add)),
+    section([appLinks], (add) => appLinkChecks(appLinks, add)),
+    section([top, meta.organizationName, meta.secondaryFields], (add) => truncationChecks(pass, add)),
+    section([top, meta.organizationName, meta.secondaryFields, meta.backFields], (add) =>
+      googleModuleChecks(pass, add),
+    ),
+    section([images, pass?.imageSizes], (add) => googleImageChecks(pass, add)),
+  ];
+}
 
+type ChangeMessageCheck = (add: AddCheck, message: LooseText, path: string, name: string) => void;
+
+function secondaryFieldChecks(meta: PassCheckMetadata, add: AddCheck, changeMessage: ChangeMessageCheck) {
   // [Apple Fields] store cards: secondary + auxiliary fields at most 4 combined;
   // [Google Generic] cardTemplateOverride: at most 3 card rows of up to 3 items.
   const googleMax = GOOGLE_ROW_SIZE * GOOGLE_MAX_ROWS;
@@ -152,35 +238,19 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
         `Secondary fields: Google Wallet shows at most ${GOOGLE_MAX_ROWS} rows of ${GOOGLE_ROW_SIZE} (${googleMax} fields), so ${plural(secondary.length - googleMax, 'field')} from field ${shown + 1} on will not appear.`,
       );
     changeMessage(
+      add,
       field.changeMessage,
       previewPaths.secondaryChangeMessage(index),
       fieldName('Secondary field', index, field.label),
     );
   });
+}
 
-  // Back fields.
-  (meta.backFields ?? []).forEach((field, index) => {
-    if (field)
-      changeMessage(
-        field.changeMessage,
-        previewPaths.backChangeMessage(index),
-        fieldName('Back field', index, field.label),
-      );
-  });
-
-  // [Apple Pass] barcodes / [Google Generic] barcode: a pass without one cannot be scanned.
-  if (!hasText(meta.qrUrl))
-    add(
-      'warning',
-      'qr-missing',
-      previewPaths.qrUrl,
-      'both',
-      'QR code: add the QR content (a URL or text) so the pass can be scanned at the till or the door.',
-    );
-
-  // Images.
-  const images = pass?.images ?? {};
-  const sizes = pass?.imageSizes ?? {};
+function imageChecks(
+  images: NonNullable<PassCheckInput['images']>,
+  sizes: NonNullable<PassCheckInput['imageSizes']>,
+  add: AddCheck,
+) {
   for (const name of ['logo.png', 'icon.png', 'strip.png', 'footer.png'] as const) {
     const slot = slotOf(name);
     const path = previewPaths.image(name);
@@ -221,10 +291,11 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
         );
     }
   }
+}
 
+function locationChecks(locations: NonNullable<PassCheckInput['locations']>, add: AddCheck) {
   // [Apple Pass] locations: at most 10; an enabled one surfaces the pass on the lock screen with
   // its relevantText, so one without text shows nothing.
-  const locations = pass?.locations ?? meta.locations ?? [];
   locations.forEach((location, index) => {
     if (index === MAX_LOCATIONS)
       add(
@@ -244,9 +315,11 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
         `${fieldName('Location', index, location.name)}: add the relevant text shown on the lock screen, or turn the location off.`,
       );
   });
+}
 
+function appLinkChecks(appLinks: PassCheckMetadata['appDeepLinks'], add: AddCheck) {
   // [Apple Pass] appLaunchURL is allowed only with associatedStoreIdentifiers.
-  const apple = meta.appDeepLinks?.appleDeepLinkData;
+  const apple = appLinks?.appleDeepLinkData;
   if (apple && hasText(apple.launchUrl) && !hasText(apple.appStoreId))
     add(
       'error',
@@ -256,7 +329,7 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
       'Apple app link: a launch URL works only with an App Store id; add the id or clear the launch URL.',
     );
   // [Google Modules] AppLinkData displayText: at most 30 characters.
-  const displayText = meta.appDeepLinks?.googleDeepLinkData?.displayText;
+  const displayText = appLinks?.googleDeepLinkData?.displayText;
   if (typeof displayText === 'string' && displayText.length > MAX_GOOGLE_DISPLAY_TEXT)
     add(
       'error',
@@ -265,12 +338,6 @@ export function runPassChecks(pass: PassCheckInput | null | undefined): PassChec
       'google',
       `Google app link: the button text is ${displayText.length} characters; shorten it to ${MAX_GOOGLE_DISPLAY_TEXT} or fewer.`,
     );
-
-  truncationChecks(pass, add);
-  googleModuleChecks(pass, add);
-  googleImageChecks(pass, add);
-
-  return [...found.filter((c) => c.severity === 'error'), ...found.filter((c) => c.severity === 'warning')];
 }
 
 /** Checks that block publishing (the editor's publish confirmation lists their messages). */

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { type Control, useFormContext, useWatch } from 'react-hook-form';
 import { PassChecksPanel } from '../checks/pass-checks-panel';
-import { blockingChecks, runPassChecks } from '../checks/pass-checks';
+import { type PassCheckInput, blockingChecks, createPassCheckRunner } from '../checks/pass-checks';
 import { PassPreviewPanel } from '../preview/pass-preview-panel';
 import type { PassFormValues } from '../model/form-model';
-import { toPreviewPass } from '../model/preview-pass';
+import { previewImagesOf } from '../model/preview-pass';
 import { isFormPath } from './form-paths';
 import { useImageSizes } from './image-sizes';
 
@@ -17,18 +17,81 @@ function useStableList<T extends { id: string; message: string }>(list: T[]): T[
   return same ? stable : list;
 }
 
+const METADATA_TEXT = [
+  'passMetadata.description',
+  'passMetadata.organizationName',
+  'passMetadata.backgroundColor',
+  'passMetadata.displayTextColor',
+  'passMetadata.qrUrl',
+  'passMetadata.qrText',
+] as const;
+
 /**
- * The only place that watches the whole form: it hands one snapshot to the memoised preview and
- * to the pass checks, so the form's sections never re-render for one another's keystrokes.
+ * The pass as the previews and checks read it, from one watch per part of the form: a keystroke
+ * in one part hands over a new value for that part only, and every other part keeps its identity,
+ * so the models and checks memoised on a part (see createPassCheckRunner, preview-model.ts) skip
+ * it. Watching the whole form would give every part a new copy on each keystroke.
+ */
+function useWatchedPass(control: Control<PassFormValues>): PassCheckInput {
+  const [passName, notificationHeader] = useWatch({ control, name: ['passName', 'notificationHeader'] });
+  const [description, organizationName, backgroundColor, displayTextColor, qrUrl, qrText] = useWatch({
+    control,
+    name: METADATA_TEXT,
+  });
+  const topField = useWatch({ control, name: 'passMetadata.topField' });
+  const secondaryFields = useWatch({ control, name: 'passMetadata.secondaryFields' });
+  const backFields = useWatch({ control, name: 'passMetadata.backFields' });
+  const appDeepLinks = useWatch({ control, name: 'passMetadata.appDeepLinks' });
+  const locations = useWatch({ control, name: 'locations' });
+  const images = useWatch({ control, name: 'images' });
+  const imageUrls = useMemo(() => previewImagesOf(images), [images]);
+  const passMetadata = useMemo(
+    () => ({
+      description,
+      organizationName,
+      backgroundColor,
+      displayTextColor,
+      qrUrl,
+      qrText,
+      topField,
+      secondaryFields,
+      backFields,
+      appDeepLinks,
+      locations,
+    }),
+    [
+      description,
+      organizationName,
+      backgroundColor,
+      displayTextColor,
+      qrUrl,
+      qrText,
+      topField,
+      secondaryFields,
+      backFields,
+      appDeepLinks,
+      locations,
+    ],
+  );
+  return useMemo(
+    () => ({ passName, notificationHeader, passMetadata, images: imageUrls }),
+    [passName, notificationHeader, passMetadata, imageUrls],
+  );
+}
+
+/**
+ * The live preview and the pass checks, fed part by part from the form (useWatchedPass), so the
+ * form's sections never re-render for one another's keystrokes and a keystroke re-checks and
+ * re-draws only the part it changed.
  */
 export function LivePassPreview({ onBlockingChange }: { onBlockingChange: (messages: string[]) => void }) {
   const { control, setFocus } = useFormContext<PassFormValues>();
-  const values = useWatch({ control }) as Partial<PassFormValues>;
   // Rendered with the keystroke, not deferred: measured, a deferred preview arrived later (the
   // render is small enough to keep typing smooth; see README, Performance).
+  const pass = useWatchedPass(control);
   const imageSizes = useImageSizes();
-  const pass = useMemo(() => toPreviewPass(values), [values]);
-  const computed = useMemo(() => runPassChecks({ ...pass, imageSizes }), [pass, imageSizes]);
+  const [runChecks] = useState(createPassCheckRunner);
+  const computed = useMemo(() => runChecks({ ...pass, imageSizes }), [runChecks, pass, imageSizes]);
   // Same problems as before → same array, so the memoised panel skips the keystroke.
   const checks = useStableList(computed);
   const blockingKey = blockingChecks(checks)

@@ -113,14 +113,17 @@ function TopBand({ model, onSelect }: PartProps) {
   );
 }
 
-function SecondaryField({
+/** Memoised on its own values: a keystroke in another field leaves this row as drawn. */
+const SecondaryField = memo(function SecondaryField({
   field,
-  model,
+  labelColor,
+  foregroundColor,
   align,
   onSelect,
 }: {
   field: PreviewFieldModel;
-  model: ApplePreviewModel;
+  labelColor: string;
+  foregroundColor: string;
   align: 'left' | 'right';
   onSelect?: SelectFieldHandler | undefined;
 }) {
@@ -134,19 +137,19 @@ function SecondaryField({
     >
       <span
         className="block truncate text-[9.5px] leading-[1.2] font-semibold tracking-[0.04em] uppercase"
-        style={{ color: model.labelColor }}
+        style={{ color: labelColor }}
       >
         {field.label || '\u00a0'}
       </span>
       <span
         className="mt-0.5 block truncate text-[15px] leading-[1.2] tracking-[-0.01em]"
-        style={{ color: model.foregroundColor }}
+        style={{ color: foregroundColor }}
       >
         {field.value || '\u00a0'}
       </span>
     </Selectable>
   );
-}
+});
 
 function AppleFront({ model, onSelect }: PartProps) {
   const count = model.secondaryFields.length;
@@ -190,7 +193,8 @@ function AppleFront({ model, onSelect }: PartProps) {
             <SecondaryField
               key={field.path}
               field={field}
-              model={model}
+              labelColor={model.labelColor}
+              foregroundColor={model.foregroundColor}
               align={count > 1 && i === count - 1 ? 'right' : 'left'}
               onSelect={onSelect}
             />
@@ -246,7 +250,14 @@ function IosSwitch() {
   );
 }
 
-function BackField({ field, onSelect }: { field: PreviewBackFieldModel; onSelect?: SelectFieldHandler | undefined }) {
+/** Memoised on its own row of the model, which keeps its identity until a back field changes. */
+const BackField = memo(function BackField({
+  field,
+  onSelect,
+}: {
+  field: PreviewBackFieldModel;
+  onSelect?: SelectFieldHandler | undefined;
+}) {
   return (
     <li className="px-3.5 py-2.5">
       <Selectable path={field.path} what={`back field ${field.label}`.trim()} onSelect={onSelect}>
@@ -274,7 +285,7 @@ function BackField({ field, onSelect }: { field: PreviewBackFieldModel; onSelect
       ) : null}
     </li>
   );
-}
+});
 
 function AppleBack({ model, onSelect }: PartProps) {
   return (

@@ -76,7 +76,8 @@ function LogoCircle({ model, size, onSelect }: PartProps & { size: number }) {
   );
 }
 
-function RowItem({
+/** Memoised on its own values: a keystroke in another field leaves this item as drawn. */
+const RowItem = memo(function RowItem({
   field,
   align,
   onSelect,
@@ -99,7 +100,7 @@ function RowItem({
       <span className="block truncate text-[15px] leading-5">{field.value || '\u00a0'}</span>
     </Selectable>
   );
-}
+});
 
 const alignFor = (index: number, count: number): 'left' | 'center' | 'right' => {
   if (count === 1 || index === 0) return 'left';
@@ -202,7 +203,14 @@ function LinkIcon({ href }: { href: string }) {
   );
 }
 
-function LinkRow({ link, onSelect }: { link: GoogleLinkModel; onSelect?: SelectFieldHandler | undefined }) {
+/** Memoised on its link of the model, which keeps its identity until a back field changes. */
+const LinkRow = memo(function LinkRow({
+  link,
+  onSelect,
+}: {
+  link: GoogleLinkModel;
+  onSelect?: SelectFieldHandler | undefined;
+}) {
   return (
     <li className="flex items-start gap-3 py-2.5">
       <LinkIcon href={link.href} />
@@ -231,7 +239,7 @@ function LinkRow({ link, onSelect }: { link: GoogleLinkModel; onSelect?: SelectF
       ) : null}
     </li>
   );
-}
+});
 
 function GoogleDetails({ model, onSelect }: PartProps) {
   return (

@@ -67,10 +67,28 @@ function topFieldOf(meta: PreviewMetadata): PreviewFieldModel | null {
   };
 }
 
-/** Secondary fields as drawn, keeping each one's index in the form (empty slots still count). */
-function secondaryFieldsOf(meta: PreviewMetadata): PreviewFieldModel[] {
+/**
+ * Rows read once per list: the live editor hands over the same list until one of its rows changes,
+ * so the Apple and Google models share the rows (and React skips rows it has drawn).
+ */
+function memoOnList<L extends object, R>(compute: (list: L) => R): (list: L | null | undefined, empty: R) => R {
+  const cache = new WeakMap<L, R>();
+  return (list, empty) => {
+    if (!list) return empty;
+    let rows = cache.get(list);
+    if (rows === undefined) {
+      rows = compute(list);
+      cache.set(list, rows);
+    }
+    return rows;
+  };
+}
+
+type Rows<T> = NonNullable<T>;
+
+const secondaryRows = memoOnList((list: Rows<PreviewMetadata['secondaryFields']>) => {
   const out: PreviewFieldModel[] = [];
-  (meta.secondaryFields ?? []).forEach((field, i) => {
+  list.forEach((field, i) => {
     if (!field) return;
     out.push({
       path: previewPaths.secondaryValue(i),
@@ -79,11 +97,14 @@ function secondaryFieldsOf(meta: PreviewMetadata): PreviewFieldModel[] {
     });
   });
   return out;
-}
+});
 
-function backFieldsOf(meta: PreviewMetadata): PreviewBackFieldModel[] {
+/** Secondary fields as drawn, keeping each one's index in the form (empty slots still count). */
+const secondaryFieldsOf = (meta: PreviewMetadata): PreviewFieldModel[] => secondaryRows(meta.secondaryFields, []);
+
+const backRows = memoOnList((list: Rows<PreviewMetadata['backFields']>) => {
   const out: PreviewBackFieldModel[] = [];
-  (meta.backFields ?? []).forEach((field, i) => {
+  list.forEach((field, i) => {
     if (!field) return;
     const links: PreviewLinkModel[] = [];
     (field.value ?? []).forEach((link, j) => {
@@ -104,7 +125,9 @@ function backFieldsOf(meta: PreviewMetadata): PreviewBackFieldModel[] {
     });
   });
   return out;
-}
+});
+
+const backFieldsOf = (meta: PreviewMetadata): PreviewBackFieldModel[] => backRows(meta.backFields, []);
 
 function qrOf(meta: PreviewMetadata) {
   return { message: str(meta.qrUrl), altText: str(meta.qrText) };
@@ -236,10 +259,14 @@ export function toGooglePreview(pass: PreviewPass | null | undefined): GooglePre
     alternateText: altText,
     heroUrl: url(images['strip.png']),
     description: str(meta.description),
-    links: backFieldsOf(meta).flatMap((field) => field.links.map((link) => ({ ...link, group: field.label }))),
+    links: googleLinks(meta.backFields, []),
     appLink: appLinkOf(meta),
   };
 }
+
+const googleLinks = memoOnList((list: Rows<PreviewMetadata['backFields']>) =>
+  backRows(list, []).flatMap((field) => field.links.map((link) => ({ ...link, group: field.label }))),
+);
 
 function appLinkOf(meta: PreviewMetadata): GoogleAppLinkModel | null {
   const data = meta.appDeepLinks?.googleDeepLinkData;
