@@ -12,20 +12,12 @@
  * instead of 5,000.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeBundle, buildWithManifest, EDITOR_BUDGET_KB, kb, LIST_BUDGET_KB } from './lib/bundle';
-import {
-  heapGrowth,
-  keystrokeToPreview,
-  type KeystrokeResult,
-  launchBrowser,
-  newPage,
-  openEditor,
-  openEditorFromList,
-} from './lib/browser';
-import { buildFloorPages, FLOOR_PATHS, writeEditorCopy } from './lib/floors';
+import { heapGrowth, launchBrowser, openEditorFromList } from './lib/browser';
+import { buildFloorPages, FLOOR_PATHS } from './lib/floors';
+import { keystrokeFigures } from './lib/keystroke-figures';
 import { runLighthouse, type LighthouseRun } from './lib/lighthouse';
 import { consoleTable, freeMemoryGiB, load1, machine, markdownTable, type Figure } from './lib/report';
 import { seed } from './lib/seed';
@@ -34,7 +26,7 @@ import { apiFigures } from './lib/api-figures';
 import { historyFigures } from './lib/history-figures';
 import { lighthouseFigures } from './lib/lighthouse-figures';
 import { listAtScale, listFigures } from './lib/list-scale';
-import { ratio, TARGET } from './lib/targets';
+import { TARGET } from './lib/targets';
 import { median, p95, round } from './lib/stats';
 
 const GROUPS = ['bundle', 'api', 'keystroke', 'open', 'memory', 'list', 'lighthouse', 'history'] as const;
@@ -43,8 +35,17 @@ type Group = (typeof GROUPS)[number];
 const settings = {
   passes: 1000,
   load: { connections: 10, durationS: 10, warmupS: 2 },
-  /** 4 rounds of 50 keystrokes, each round on the app, the same-DOM copy and the React page in turn. */
-  keystroke: { keystrokes: 200, rounds: 4, cpuSlowdown: 4, delayMs: 50 },
+  /**
+   * 4 rounds of 50 keystrokes, each round on the app and its same-DOM copy for the large pass and
+   * the 50 × 10 links pass, then the React page, in turn; 3 unthrottled CPU profiles on each pass.
+   */
+  keystroke: {
+    keystrokes: 200,
+    rounds: 4,
+    cpuSlowdown: 4,
+    delayMs: 50,
+    profiles: { runs: 3, keystrokes: 60, delayMs: 30 },
+  },
   open: { repetitions: 20 },
   memory: { rounds: 20, keystrokesPerRound: 50 },
   lighthouse: { runs: 3 },
@@ -183,81 +184,17 @@ async function main() {
       chromiumVersion = browser.version();
       try {
         if (on('keystroke')) {
-          const { rounds, keystrokes, cpuSlowdown, delayMs } = settings.keystroke;
-          log('Keystroke floors: a static copy of the editor with a mirror script, a minimal React page…');
-          const copyPage = await newPage(browser, server.url);
-          const field = await openEditor(copyPage, target.workspaceId, target.passId, target.passName);
-          await field.fill('Typed ');
-          await copyPage.getByRole('region', { name: 'Apple Wallet preview' }).getByText('Typed ').first().waitFor();
-          await field.evaluate((el) => el.setAttribute('data-bench-input', ''));
-          await writeEditorCopy(copyPage, '[data-bench-input]', 'Typed ', outDir!);
-          await copyPage.context().close();
-          const subjects = {
-            app: (page: Page) => openEditor(page, target.workspaceId, target.passId, target.passName),
-            copy: async (page: Page) => {
-              await page.goto(FLOOR_PATHS.editorCopy);
-              return page.locator('[data-bench-input]');
-            },
-            react: async (page: Page) => {
-              await page.goto(FLOOR_PATHS.react);
-              return page.locator('[data-bench-input]');
-            },
-          };
-          const runs = { app: [] as KeystrokeResult[], copy: [] as KeystrokeResult[], react: [] as KeystrokeResult[] };
-          log(
-            `Keystroke → preview: ${keystrokes} keystrokes at ${cpuSlowdown}× CPU slowdown on each, in ${rounds} rounds…`,
+          const result = await keystrokeFigures(
+            browser,
+            server.url,
+            outDir!,
+            seeded.workspaceId,
+            { large: seeded.large, links: seeded.links },
+            settings.keystroke,
+            log,
           );
-          for (let round_ = 0; round_ < rounds; round_++) {
-            for (const name of ['app', 'copy', 'react'] as const) {
-              runs[name].push(
-                await keystrokeToPreview(browser, server.url, subjects[name], {
-                  keystrokes: keystrokes / rounds,
-                  cpuSlowdown,
-                  delayMs,
-                  seed: 7 + round_,
-                }),
-              );
-            }
-          }
-          const all = (name: keyof typeof runs) => runs[name].flatMap((r) => r.latenciesMs);
-          const missed = (name: keyof typeof runs) => runs[name].reduce((n, r) => n + r.missed, 0);
-          const app = stat(all('app'));
-          const copy = stat(all('copy'));
-          const react = stat(all('react'));
-          details.keystroke = {
-            ...settings.keystroke,
-            missed: { app: missed('app'), copy: missed('copy'), react: missed('react') },
-            slowEventTimings: runs.app.flatMap((r) => r.slowEventTimings),
-            latenciesMs: Object.fromEntries(
-              Object.keys(runs).map((k) => [k, all(k as keyof typeof runs).map((v) => round(v))]),
-            ),
-          };
-          const keystrokeRatio = ratio(app.p95, copy.p95);
-          figures.push(
-            {
-              figure: `Keystroke → preview (${cpuSlowdown}× CPU slowdown)`,
-              unit: 'ms',
-              ...app,
-              measured: app.p95,
-              measuredAs: 'p95',
-              floor: { name: 'same-DOM static copy', measured: copy.p95, ratio: keystrokeRatio },
-              target: `p95 ≤ ${TARGET.keystrokeRatio}× same-DOM floor`,
-              pass: missed('app') === 0 && keystrokeRatio <= TARGET.keystrokeRatio,
-              note: `${missed('app')} keystrokes never shown; median ${round(app.median)} ms vs ${round(copy.median)} ms on the copy (${ratio(app.median, copy.median).toFixed(2)}×); p95 ${ratio(app.p95, react.p95).toFixed(2)}× the minimal React page`,
-            },
-            {
-              figure: 'Keystroke floor: minimal React page',
-              unit: 'ms',
-              ...react,
-              measured: react.p95,
-              measuredAs: 'p95',
-              target: '—',
-              pass: null,
-            },
-          );
-          log(
-            `Keystroke → preview: p95 app ${round(app.p95)} ms, same-DOM copy ${round(copy.p95)} ms, React page ${round(react.p95)} ms`,
-          );
+          figures.push(...result.figures);
+          details.keystroke = result.details;
         }
         if (on('open')) {
           log(`Open the editor from the list, ${settings.open.repetitions} times…`);

@@ -39,7 +39,7 @@ export async function openEditor(page: Page, workspaceId: string, passId: string
 }
 
 /** Random lowercase letters that do not occur in the seeded pass text by accident. */
-function typingText(length: number, seed = 7): string {
+export function typingText(length: number, seed = 7): string {
   let x = seed;
   let text = '';
   for (let i = 0; i < length; i++) {

@@ -26,6 +26,8 @@ import type { Api } from './seed';
 const FLOORS = resolve(import.meta.dirname, '../floors');
 export const FLOOR_PATHS = {
   editorCopy: '/bench-floor/editor.html',
+  /** The same, of the pass with 50 back fields × 10 links. */
+  linksCopy: '/bench-floor/editor-links.html',
   react: '/bench-floor/react.html',
   vite: '/bench-floor/vite/',
 };
@@ -67,7 +69,13 @@ export async function buildFloorPages(outDir: string): Promise<void> {
  * attributes, style attributes move to `data-bench-style` (applied by the script through the
  * CSSOM, as React applies them), and every script is replaced by the mirror script.
  */
-export async function writeEditorCopy(page: Page, inputSelector: string, value: string, outDir: string) {
+export async function writeEditorCopy(
+  page: Page,
+  inputSelector: string,
+  value: string,
+  outDir: string,
+  path = FLOOR_PATHS.editorCopy,
+) {
   const html = await page.evaluate(
     ({ selector, text }) => {
       const input = document.querySelector(selector)!;
@@ -94,7 +102,7 @@ export async function writeEditorCopy(page: Page, inputSelector: string, value: 
   if (!html.marked) throw new Error(`The preview shows no element with the text "${value}"`);
   const withScript = html.html.replace('</body>', '<script src="/bench-floor/mirror.js"></script></body>');
   mkdirSync(join(outDir, 'bench-floor'), { recursive: true });
-  writeFileSync(join(outDir, 'bench-floor', 'editor.html'), withScript);
+  writeFileSync(join(outDir, path.replace(/^\//, '')), withScript);
 }
 
 export interface BareApi {

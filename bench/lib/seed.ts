@@ -5,11 +5,19 @@ import { appleImageSize, imageSlotOf } from '../../src/contract/wallet-rules';
 import { buildCreatePass } from '../../src/testing/factories';
 import { solidPng } from '../../src/testing/png-files';
 
+export interface SeededPass {
+  id: string;
+  passName: string;
+  topValue: string;
+}
+
 export interface Seeded {
   apiKey: string;
   workspaceId: string;
   /** The large pass of the editor figures. */
-  large: { id: string; passName: string; topValue: string };
+  large: SeededPass;
+  /** A pass with 50 back fields of 10 links each: keystroke cost against the number of links. */
+  links: SeededPass;
   /** A pass of the demo data as seeded by the sandbox (for the editor's Lighthouse runs). */
   typical: { id: string };
   /** Ids of the workspace's passes (at least 1,000). */
@@ -120,6 +128,34 @@ export async function seed(baseUrl: string, passCount = 1000): Promise<Seeded> {
     }),
     201,
   );
+  const linksName = `Bench links pass ${stamp}`;
+  const links = await api.request<WalletPass>(
+    'POST',
+    '/v1/wallet-pass',
+    buildCreatePass({
+      passName: linksName,
+      status: 'Draft',
+      uploadInfoList: images,
+      passMetadata: {
+        ...base.passMetadata!,
+        topField: { key: 'points', label: 'POINTS', value: topValue, changeMessage: 'You now have %@ points' },
+        secondaryFields: Array.from({ length: 4 }, (_, i) => ({
+          key: `secondary${i + 1}`,
+          label: `Label ${i + 1}`,
+          value: `Value ${i + 1}`,
+        })),
+        backFields: Array.from({ length: 50 }, (_, i) => ({
+          key: `back${i + 1}`,
+          label: `Back field ${i + 1}`,
+          value: Array.from({ length: 10 }, (_, j) => ({
+            text: `Link ${i + 1}.${j + 1}`,
+            link: `https://example.com/${i + 1}/${j + 1}`,
+          })),
+        })),
+      },
+    }),
+    201,
+  );
   for (let i = 0; i < 10; i++) {
     await api.request(
       'POST',
@@ -161,6 +197,7 @@ export async function seed(baseUrl: string, passCount = 1000): Promise<Seeded> {
     apiKey: key.apiKey,
     workspaceId,
     large: { id: large.id, passName: largeName, topValue },
+    links: { id: links.id, passName: linksName, topValue },
     typical: { id: typicalId },
     passIds: ids,
   };

@@ -2,6 +2,8 @@
 export const TARGET = {
   /** Keystroke → preview p95 at most this many times the same-DOM static floor's p95. */
   keystrokeRatio: 1.2,
+  /** The app's JavaScript per keystroke (CPU profile, no throttling), ms. */
+  keystrokeJsMs: 1,
   openP95Ms: 300,
   reqPerSec: 5000,
   byIdP99Ms: 5,
