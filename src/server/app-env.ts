@@ -1,5 +1,5 @@
 /** The Hono context the server's middleware fills in and its routes read. */
-import type { ApiKeyRecord } from './store/sandbox-store';
+import type { ApiKeyRecord } from './store/records';
 
 export interface RequestAuth {
   key: ApiKeyRecord;

@@ -25,7 +25,7 @@ export function locationRoutes(store: SandboxStore): Hono<AppEnv> {
       limit: all.limit?.[0],
     });
     const limit = query.limit === undefined ? DEFAULT_PAGE_LIMIT : Number(query.limit);
-    const page = store.listLocations(
+    const page = store.locations.list(
       c.get('auth').workspaceId,
       {
         query: query.query,
@@ -51,14 +51,14 @@ export function locationRoutes(store: SandboxStore): Hono<AppEnv> {
     const { workspaceId, key } = c.get('auth');
     // Gen 2 names the pass as walletPass.id, Gen 1 as passSerialNumber; the schema requires one.
     const passId = body.walletPass?.id ?? body.passSerialNumber ?? '';
-    const view = locationView(store.createLocation(workspaceId, passId, body, key.userId));
+    const view = locationView(store.locations.create(workspaceId, passId, body, key.userId));
     LocationSchema.parse(view);
     return c.json(view, 201);
   });
 
   app.get('/:locationId', (c) => {
     const id = pathId(c, 'locationId');
-    const location = store.getLocation(c.get('auth').workspaceId, id);
+    const location = store.locations.get(c.get('auth').workspaceId, id);
     if (!location) throw notFound({ id });
     return c.json(locationView(location));
   });
@@ -67,14 +67,14 @@ export function locationRoutes(store: SandboxStore): Hono<AppEnv> {
     const id = pathId(c, 'locationId');
     const body = parseWith(UpdateLocationRequestSchema, await readJsonObject(c));
     const { workspaceId, key } = c.get('auth');
-    const view = locationView(store.replaceLocation(workspaceId, id, body, key.userId));
+    const view = locationView(store.locations.replace(workspaceId, id, body, key.userId));
     LocationSchema.parse(view);
     return c.json(view);
   });
 
   app.delete('/:locationId', (c) => {
     const id = pathId(c, 'locationId');
-    if (!store.deleteLocation(c.get('auth').workspaceId, id)) throw notFound({ id });
+    if (!store.locations.delete(c.get('auth').workspaceId, id)) throw notFound({ id });
     return c.body(null, 204);
   });
 

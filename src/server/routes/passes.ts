@@ -8,7 +8,8 @@ import { methodNotAllowed, parseWith, pathId, readJsonObject, requestOrigin } fr
 import type { PublicOrigin } from '../http';
 import { decodeCursor, encodeCursor } from '../store/cursor';
 import type { SortKey } from '../store/cursor';
-import type { PassRecord, SandboxStore } from '../store/sandbox-store';
+import type { PassRecord } from '../store/records';
+import type { SandboxStore } from '../store/sandbox-store';
 import { ListResponseCache } from './list-response-cache';
 import { PassJsonCache } from './pass-json-cache';
 import { passView } from './views';
@@ -31,7 +32,7 @@ export function passRoutes(store: SandboxStore, publicOrigin?: PublicOrigin): Ho
   const pages = new ListResponseCache(store);
 
   /** The pass as JSON text, from the cache or built (and cached) from the store. */
-  const serialise = (pass: PassRecord, origin: string, locations = store.locationsOfPass(pass.id)): string => {
+  const serialise = (pass: PassRecord, origin: string, locations = store.locations.ofPass(pass.id)): string => {
     const json = JSON.stringify(passView(pass, locations, { origin }));
     cache.set(pass.id, pass.workspaceId, origin, json);
     return json;
@@ -84,7 +85,7 @@ export function passRoutes(store: SandboxStore, publicOrigin?: PublicOrigin): Ho
     const missing = ids.filter((id) => !jsons.has(id));
     if (missing.length > 0) {
       const records = store.getPasses(workspaceId, missing);
-      const locations = store.locationsOfPasses(missing);
+      const locations = store.locations.ofPasses(missing);
       for (const [id, pass] of records) {
         const passLocations = locations.get(id) ?? [];
         jsons.set(
@@ -135,7 +136,7 @@ export function passRoutes(store: SandboxStore, publicOrigin?: PublicOrigin): Ho
     const body = parseWith(UpdatePassRequestSchema, await readJsonObject(c));
     const { workspaceId, key } = c.get('auth');
     const pass = store.updatePass(workspaceId, id, body, key.userId);
-    const view = passView(pass, store.locationsOfPass(pass.id), { origin: requestOrigin(c, publicOrigin) });
+    const view = passView(pass, store.locations.ofPass(pass.id), { origin: requestOrigin(c, publicOrigin) });
     WalletPassSchema.parse(view);
     return c.json(view);
   });

@@ -6,7 +6,7 @@ import type { Location, WalletPass } from '../../contract/schemas';
 import { uploadKeyOf } from '../../contract/schemas';
 import { NULL_DROPPED_PASS_KEYS, isObject } from '../store/documents';
 import type { JsonObject } from '../store/documents';
-import type { LocationRecord, PassRecord } from '../store/sandbox-store';
+import type { LocationRecord, PassRecord } from '../store/records';
 
 export function fileUrl(origin: string, key: string): string {
   return `${origin}/files/${key}.png`;

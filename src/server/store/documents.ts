@@ -3,7 +3,13 @@
  * sent except server-set keys and keys kept in columns, so unknown keys survive round trips.
  */
 
-import { READ_ONLY_ENTITY_KEYS, READ_ONLY_PASS_KEYS as READ_ONLY_PASS_KEY_LIST } from '../../contract/schemas';
+import { REQUIRED_PASS_IMAGES } from '../../contract/rules';
+import {
+  READ_ONLY_ENTITY_KEYS,
+  READ_ONLY_PASS_KEYS as READ_ONLY_PASS_KEY_LIST,
+  uploadKeyOf,
+} from '../../contract/schemas';
+import { invalidInput } from '../errors';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -58,4 +64,28 @@ export function locationDocOf(body: JsonObject): JsonObject {
   // Enabled defaults to true (passport-api.md §5), also on a full replace that leaves it out.
   doc.enabled = typeof body.enabled === 'boolean' ? body.enabled : true;
   return doc;
+}
+
+/** Each key of the PATCH replaces the stored one; a null for a key the spec types clears it. */
+export function patchDoc(existing: JsonObject, changes: JsonObject, body: JsonObject): JsonObject {
+  const doc = { ...existing, ...changes };
+  for (const key of NULL_DROPPED_PASS_KEYS) if (body[key] === null) delete doc[key];
+  return doc;
+}
+
+/**
+ * Wallets cannot build a pass without its required images, so a pass is published only with
+ * logo.png, icon.png and strip.png in `uploadInfoList` (drafts may lack them while being designed).
+ */
+export function assertPublishable(status: string, uploadInfoList: unknown): void {
+  if (status !== 'Published') return;
+  const names = new Set(
+    (Array.isArray(uploadInfoList) ? uploadInfoList : [])
+      .filter((item: unknown): item is Record<string, unknown> => isObject(item) && Boolean(uploadKeyOf(item)))
+      .map((item) => item.fileName),
+  );
+  const missing = REQUIRED_PASS_IMAGES.filter((name) => !names.has(name));
+  if (missing.length > 0) {
+    throw invalidInput({ uploadInfoList: `A published pass needs ${missing.join(', ')}: add the missing image first` });
+  }
 }

@@ -3,6 +3,8 @@
  * and the keyset cursor, newest first. Each filter becomes a placeholder, never text in the SQL,
  * so a list has a handful of statement shapes that the store prepares once each.
  */
+import type Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import type { SortKey } from './cursor';
 import { likeContains } from './cursor';
 
@@ -58,4 +60,36 @@ export function listQuery<F extends { after?: SortKey | undefined }>(
     sql: `SELECT ${select} FROM ${table} WHERE ${where.join(' AND ')} ORDER BY created_time DESC, id DESC LIMIT ?`,
     params,
   };
+}
+
+/** A page of a list and whether more rows follow. */
+export interface Page<T> {
+  items: T[];
+  hasMore: boolean;
+}
+
+/** Pages of the list endpoints: the query `listQuery` builds, its statement prepared once per shape. */
+export class ListPages {
+  /** Filtered lists have a handful of shapes; each is prepared once and reused. */
+  readonly #prepared = new Map<string, Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  page<Row, F extends { after?: SortKey | undefined }>(
+    select: string,
+    table: string,
+    columns: FilterColumns<F>,
+    workspaceId: string,
+    filter: F,
+    limit: number,
+  ): Page<Row> {
+    const { sql, params } = listQuery(select, table, columns, workspaceId, filter, limit);
+    let statement = this.#prepared.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#prepared.set(sql, statement);
+    }
+    const rows = (statement as Statement<unknown[], Row>).all(...params);
+    return { items: rows.slice(0, limit), hasMore: rows.length > limit };
+  }
 }

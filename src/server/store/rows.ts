@@ -3,7 +3,7 @@
  * the API filters, sorts or counts on, and the rest of the object as JSON (`doc`).
  */
 import type { JsonObject } from './documents';
-import type { LocationRecord, PassRecord } from './sandbox-store';
+import type { LocationRecord, PassRecord } from './records';
 
 export interface PassRow {
   id: string;

@@ -9,102 +9,25 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Statement } from 'better-sqlite3';
-import type { Workspace } from '../../contract/queries';
-import type {
-  CreateLocationRequest,
-  CreatePassRequest,
-  UpdateLocationRequest,
-  UpdatePassRequest,
-} from '../../contract/schemas';
+import type { CreatePassRequest, UpdatePassRequest } from '../../contract/schemas';
 import { uploadKeyOf } from '../../contract/schemas';
-import { REQUIRED_PASS_IMAGES } from '../../contract/rules';
-import { MAX_LOCATIONS } from '../../contract/wallet-rules';
 import { invalidInput, notFound } from '../errors';
 import { fakeGoogleSaveToken, newId, newUploadKey, randomSlug } from '../ids';
 import type { SeedData } from '../seed/seed-types';
 import type { SortKey } from './cursor';
-import { NULL_DROPPED_PASS_KEYS, isObject, locationDocOf, passDocOf } from './documents';
-import type { JsonObject } from './documents';
-import { listQuery } from './list-query';
-import type { FilterColumns } from './list-query';
-import type { LocationRow } from './rows';
-import { LOCATION_COLUMNS, nameKey, toLocation, toPass } from './rows';
+import { assertPublishable, isObject, passDocOf, patchDoc } from './documents';
+import { ListPages } from './list-query';
+import type { Page } from './list-query';
+import { LocationStore } from './location-store';
+import { PASS_FILTER_COLUMNS, readDirectory } from './records';
+import type { ApiKeyRecord, PassFilter, PassRecord, WorkspaceRecord } from './records';
+import { nameKey, toPass } from './rows';
 import { prepareStatements } from './statements';
 import type { Statements } from './statements';
 import { prepareDatabase } from './migrate';
 import { seedDatabase } from './seeding';
 
-export interface PassCounts {
-  appleIssued: number;
-  googleIssued: number;
-  appleActive: number;
-  googleActive: number;
-}
-
-export interface PassRecord {
-  id: string;
-  workspaceId: string;
-  accountId: string;
-  passName: string;
-  status: string;
-  slug: string;
-  googlePassLink: string;
-  /** Everything else of the pass (metadata without locations, images without urls, unknown keys). */
-  doc: JsonObject;
-  counts: PassCounts;
-  createdTime: string;
-  updatedTime: string;
-  createdBy: string;
-  updatedBy: string;
-}
-
-export interface LocationRecord {
-  id: string;
-  workspaceId: string;
-  passId: string;
-  /** Name, coordinates, relevant text, enabled and unknown keys; never the pass link. */
-  doc: JsonObject;
-  createdTime: string;
-  updatedTime: string;
-  createdBy: string;
-  updatedBy: string;
-}
-
-export interface ApiKeyRecord {
-  apiKey: string;
-  label: string;
-  userId: string;
-  /** In the key's order; the first is used when a request names no workspace. */
-  workspaceIds: string[];
-}
-
-export interface WorkspaceRecord extends Workspace {
-  accountId: string;
-}
-
-export interface PassFilter {
-  query?: string | undefined;
-  passName?: string | undefined;
-  id?: string | undefined;
-  ids?: string[] | undefined;
-  statuses?: string[] | undefined;
-  after?: SortKey | undefined;
-}
-
-export interface LocationFilter {
-  query?: string | undefined;
-  name?: string | undefined;
-  id?: string | undefined;
-  ids?: string[] | undefined;
-  passIds?: string[] | undefined;
-  after?: SortKey | undefined;
-}
-
-export interface Page<T> {
-  items: T[];
-  hasMore: boolean;
-}
+export type { Page };
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -112,33 +35,28 @@ export interface OpenStoreOptions {
   seed?: () => SeedData;
 }
 
-/** The columns the list filters search (see list-query.ts). */
-const PASS_FILTER_COLUMNS: FilterColumns<PassFilter> = {
-  query: ['pass_name_lower', 'contains'],
-  passName: ['pass_name', 'equals'],
-  id: ['id', 'equals'],
-  ids: ['id', 'oneOf'],
-  statuses: ['status', 'oneOf'],
-};
-const LOCATION_FILTER_COLUMNS: FilterColumns<LocationFilter> = {
-  query: ['name_lower', 'contains'],
-  name: ['name', 'equals'],
-  id: ['id', 'equals'],
-  ids: ['id', 'oneOf'],
-  passIds: ['pass_id', 'oneOf'],
-};
-
 export class SandboxStore {
   readonly #db: Database.Database;
-  readonly #dynamic = new Map<string, Statement>();
-  readonly #keys = new Map<string, ApiKeyRecord>();
-  readonly #workspaces = new Map<string, WorkspaceRecord>();
+  #keys = new Map<string, ApiKeyRecord>();
+  #workspaces = new Map<string, WorkspaceRecord>();
   readonly #listeners = new Set<(passId: string, workspaceId: string) => void>();
   readonly #statements: Statements;
+  readonly #lists: ListPages;
+  /** The passes' locations, in the same file and transactions. */
+  readonly locations: LocationStore;
+
+  /** Workspaces and keys are written only by seeding, so they are read once for the hot auth path. */
+  #loadDirectory(): void {
+    ({ keys: this.#keys, workspaces: this.#workspaces } = readDirectory(this.#db));
+  }
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#statements = prepareStatements(db);
+    this.#lists = new ListPages(db);
+    this.locations = new LocationStore(db, this.#statements, this.#lists, (passId, workspaceId) =>
+      this.#changed(passId, workspaceId),
+    );
     this.#loadDirectory();
   }
 
@@ -169,30 +87,6 @@ export class SandboxStore {
 
   // -------------------------------------------------------------------------------------------
   // Workspaces and keys (written only by seeding, so cached for the hot auth path)
-
-  #loadDirectory(): void {
-    this.#workspaces.clear();
-    this.#keys.clear();
-    const workspaces = this.#db
-      .prepare<[], { id: string; name: string; account_id: string }>(
-        'SELECT id, name, account_id FROM workspaces ORDER BY position',
-      )
-      .all();
-    for (const w of workspaces) this.#workspaces.set(w.id, { id: w.id, name: w.name, accountId: w.account_id });
-    const keys = this.#db
-      .prepare<[], { api_key: string; label: string; user_id: string }>(
-        'SELECT api_key, label, user_id FROM api_keys ORDER BY position',
-      )
-      .all();
-    const links = this.#db
-      .prepare<[], { api_key: string; workspace_id: string }>(
-        'SELECT api_key, workspace_id FROM api_key_workspaces ORDER BY position',
-      )
-      .all();
-    for (const k of keys)
-      this.#keys.set(k.api_key, { apiKey: k.api_key, label: k.label, userId: k.user_id, workspaceIds: [] });
-    for (const l of links) this.#keys.get(l.api_key)?.workspaceIds.push(l.workspace_id);
-  }
 
   /**
    * Calls `listener` with the id and workspace of every pass that was created, deleted or whose
@@ -274,7 +168,7 @@ export class SandboxStore {
    * touch the JSON documents.
    */
   listPassKeys(workspaceId: string, filter: PassFilter, limit: number): Page<SortKey> {
-    return this.#listPage<SortKey, PassFilter>(
+    return this.#lists.page<SortKey, PassFilter>(
       'created_time AS createdTime, id',
       'passes',
       PASS_FILTER_COLUMNS,
@@ -439,103 +333,6 @@ export class SandboxStore {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Locations
-
-  getLocation(workspaceId: string, id: string): LocationRecord | undefined {
-    const row = this.#statements.locationById.get(id, workspaceId);
-    return row ? toLocation(row) : undefined;
-  }
-
-  /** The pass's locations in creation order. */
-  locationsOfPass(passId: string): LocationRecord[] {
-    return this.#statements.locationsOfPass.all(passId).map(toLocation);
-  }
-
-  /** Locations of several passes in one query, grouped by pass, each in creation order. */
-  locationsOfPasses(passIds: readonly string[]): Map<string, LocationRecord[]> {
-    const byPass = new Map<string, LocationRecord[]>();
-    if (passIds.length === 0) return byPass;
-    for (const row of this.#statements.locationsOfPasses.all(JSON.stringify(passIds))) {
-      const list = byPass.get(row.pass_id);
-      if (list) list.push(toLocation(row));
-      else byPass.set(row.pass_id, [toLocation(row)]);
-    }
-    return byPass;
-  }
-
-  listLocations(workspaceId: string, filter: LocationFilter, limit: number): Page<LocationRecord> {
-    const page = this.#listPage<LocationRow, LocationFilter>(
-      LOCATION_COLUMNS,
-      'locations',
-      LOCATION_FILTER_COLUMNS,
-      workspaceId,
-      filter,
-      limit,
-    );
-    return { items: page.items.map(toLocation), hasMore: page.hasMore };
-  }
-
-  createLocation(workspaceId: string, passId: string, body: CreateLocationRequest, actorId: string): LocationRecord {
-    const id = newId();
-    const now = new Date().toISOString();
-    this.#db.transaction(() => {
-      if (!this.#statements.passById.get(passId, workspaceId)) throw notFound({ id: passId });
-      const { n } = this.#statements.countLocationsOfPass.get(passId) ?? { n: 0 };
-      if (n >= MAX_LOCATIONS) {
-        throw invalidInput({
-          walletPass: `A pass has at most ${MAX_LOCATIONS} locations (Apple Wallet's limit)`,
-        });
-      }
-      this.#statements.insertLocation.run({
-        id,
-        workspaceId,
-        passId,
-        name: body.name,
-        nameLower: body.name.toLowerCase(),
-        doc: JSON.stringify(locationDocOf(body)),
-        createdTime: now,
-        updatedTime: now,
-        createdBy: actorId,
-        updatedBy: actorId,
-      });
-    })();
-    this.#changed(passId, workspaceId);
-    return this.#mustGetLocation(workspaceId, id);
-  }
-
-  /** Full replace of the location's fields; the pass it belongs to never changes. */
-  replaceLocation(workspaceId: string, id: string, body: UpdateLocationRequest, actorId: string): LocationRecord {
-    this.#db.transaction(() => {
-      const result = this.#statements.replaceLocation.run({
-        id,
-        workspaceId,
-        name: body.name,
-        nameLower: body.name.toLowerCase(),
-        doc: JSON.stringify(locationDocOf(body)),
-        updatedTime: new Date().toISOString(),
-        updatedBy: actorId,
-      });
-      if (result.changes === 0) throw notFound({ id });
-    })();
-    const location = this.#mustGetLocation(workspaceId, id);
-    this.#changed(location.passId, workspaceId);
-    return location;
-  }
-
-  deleteLocation(workspaceId: string, id: string): boolean {
-    const passId = this.getLocation(workspaceId, id)?.passId;
-    const deleted = this.#db.transaction(() => this.#statements.deleteLocation.run(id, workspaceId).changes > 0)();
-    if (deleted && passId) this.#changed(passId, workspaceId);
-    return deleted;
-  }
-
-  #mustGetLocation(workspaceId: string, id: string): LocationRecord {
-    const location = this.getLocation(workspaceId, id);
-    if (!location) throw notFound({ id });
-    return location;
-  }
-
-  // -------------------------------------------------------------------------------------------
   // Uploads
 
   saveUpload(workspaceId: string, png: Uint8Array, width: number, height: number): string {
@@ -557,32 +354,6 @@ export class SandboxStore {
   /** The PNG bytes of an upload (any workspace: the key itself is the secret). */
   uploadPng(key: string): Buffer | undefined {
     return this.#statements.uploadPng.get(key)?.png;
-  }
-
-  // -------------------------------------------------------------------------------------------
-
-  /** One page of a list: the query list-query.ts builds, its statement prepared once per shape. */
-  #listPage<Row, F extends { after?: SortKey | undefined }>(
-    select: string,
-    table: string,
-    columns: FilterColumns<F>,
-    workspaceId: string,
-    filter: F,
-    limit: number,
-  ): Page<Row> {
-    const { sql, params } = listQuery(select, table, columns, workspaceId, filter, limit);
-    const rows = this.#prepared<Row>(sql).all(...params);
-    return { items: rows.slice(0, limit), hasMore: rows.length > limit };
-  }
-
-  /** Filtered lists have a handful of shapes; each is prepared once and reused. */
-  #prepared<Row>(sql: string): Statement<unknown[], Row> {
-    let statement = this.#dynamic.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#dynamic.set(sql, statement);
-    }
-    return statement as Statement<unknown[], Row>;
   }
 }
 
@@ -608,29 +379,5 @@ export async function openStore(options: OpenStoreOptions): Promise<SandboxStore
   } catch (error) {
     db.close();
     throw error;
-  }
-}
-
-/** Each key of the PATCH replaces the stored one; a null for a key the spec types clears it. */
-function patchDoc(existing: JsonObject, changes: JsonObject, body: JsonObject): JsonObject {
-  const doc = { ...existing, ...changes };
-  for (const key of NULL_DROPPED_PASS_KEYS) if (body[key] === null) delete doc[key];
-  return doc;
-}
-
-/**
- * Wallets cannot build a pass without its required images, so a pass is published only with
- * logo.png, icon.png and strip.png in `uploadInfoList` (drafts may lack them while being designed).
- */
-function assertPublishable(status: string, uploadInfoList: unknown): void {
-  if (status !== 'Published') return;
-  const names = new Set(
-    (Array.isArray(uploadInfoList) ? uploadInfoList : [])
-      .filter((item: unknown): item is Record<string, unknown> => isObject(item) && Boolean(uploadKeyOf(item)))
-      .map((item) => item.fileName),
-  );
-  const missing = REQUIRED_PASS_IMAGES.filter((name) => !names.has(name));
-  if (missing.length > 0) {
-    throw invalidInput({ uploadInfoList: `A published pass needs ${missing.join(', ')}: add the missing image first` });
   }
 }
