@@ -84,7 +84,9 @@ export function compressJson(): MiddlewareHandler<AppEnv> {
     await next();
     const encoding = pickEncoding(c.req.header('accept-encoding'));
     const res = c.res;
-    if (!encoding || c.req.method === 'HEAD' || !res.body) return;
+    // Status and headers only until the answer is known to be compressed: reading `res.body` turns
+    // the Node adapter's light response into a web stream (see studio/version-recorder.ts).
+    if (!encoding || c.req.method === 'HEAD' || res.status === 204 || res.status === 304) return;
     if (res.headers.has('Content-Encoding') || !res.headers.get('Content-Type')?.startsWith('application/json')) return;
     const declared = Number(res.headers.get('Content-Length') ?? Number.NaN);
     if (declared < MIN_COMPRESS_BYTES || declared > MAX_COMPRESS_BYTES) return;
