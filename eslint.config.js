@@ -25,9 +25,17 @@ const features = readdirSync(new URL('./src/app/features', import.meta.url), { w
  * feature's lower layers: they may import passes/api, model, checks and preview, nothing else of it.
  */
 const onPassesLayers = ['templates', 'transfer'];
+/**
+ * Bulk actions save through the editor's save path and show its change review: they may import
+ * passes/api, model, checks, preview and review, and the transfer feature's export.
+ */
+const bulkMayImport = ['passes', 'transfer'];
 const notOtherFeatures = (feature) => {
   const others = features.filter(
-    (name) => name !== feature && !(onPassesLayers.includes(feature) && name === 'passes'),
+    (name) =>
+      name !== feature &&
+      !(onPassesLayers.includes(feature) && name === 'passes') &&
+      !(feature === 'bulk' && bulkMayImport.includes(name)),
   );
   const passesAbove = onPassesLayers.includes(feature)
     ? [
@@ -36,7 +44,14 @@ const notOtherFeatures = (feature) => {
           message: `${feature} builds on passes/api, model, checks and preview only.`,
         },
       ]
-    : [];
+    : feature === 'bulk'
+      ? [
+          {
+            regex: '^(\\.\\./)+passes/(?!(api|model|checks|preview|review)/)',
+            message: 'bulk builds on passes/api, model, checks, preview and review only.',
+          },
+        ]
+      : [];
   return others.length === 0
     ? passesAbove
     : [

@@ -1,22 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { AppLayout } from './app-layout';
-import { Button, Spinner } from './components/ui/button';
-import { LoadingOverlay } from './components/ui/loading-overlay';
-import { addWorkspaceDialog } from './features/connection/add-workspace-dialog-lazy';
+import { Spinner } from './components/ui/button';
 import { PassesPage } from './features/passes/list/passes-page';
 import { passQueries } from './features/passes/api/pass-queries';
 import { loadEditor, loadedEditor } from './features/passes/editor-loader';
 import { useConnection } from './lib/connection';
-import { prefetchOnIntent } from './lib/lazy-on-use';
-import { Link, matchPath, navigate, paths, useLocation } from './history-router';
+import { matchPath, navigate, paths, useLocation } from './history-router';
 
 // The editor and its form libraries load only when an editor route opens (or the list is idle).
 const LazyPassEditorPage = lazy(loadEditor);
-const AddWorkspaceDialog = addWorkspaceDialog.Component;
 // Notifications (composer, history) load with their own routes, off the list route's budget.
 const LazyComposerPage = lazy(() => import('./features/notifications/composer-page'));
 const LazyNotificationsPage = lazy(() => import('./features/notifications/notifications-page'));
+// Screens few people see (no workspace known, an unknown address) load when shown.
+const WhichWorkspace = lazy(() => import('./fallback-pages').then((m) => ({ default: m.WhichWorkspace })));
+const NotFound = lazy(() => import('./fallback-pages').then((m) => ({ default: m.NotFound })));
 
 export function AppRoutes() {
   const { pathname } = useLocation();
@@ -80,7 +79,11 @@ export function AppRoutes() {
   if (pathname === '/' || pathname === '/connect' || matchPath('/w/:workspaceId', pathname)) {
     return <RedirectToWorkspace />;
   }
-  return <NotFound />;
+  return (
+    <Suspense fallback={null}>
+      <NotFound />
+    </Suspense>
+  );
 }
 
 /**
@@ -98,8 +101,7 @@ function usePrefetchPass(workspaceId: string | undefined, passId: string | undef
 
 function RedirectToWorkspace() {
   const { pathname } = useLocation();
-  const { defaultWorkspaceId, workspaces, discoveringWorkspace, disconnect } = useConnection();
-  const [adding, setAdding] = useState(false);
+  const { defaultWorkspaceId, workspaces, discoveringWorkspace } = useConnection();
   const fromPath = matchPath('/w/:workspaceId', pathname)?.workspaceId;
   const target = fromPath ?? defaultWorkspaceId ?? (discoveringWorkspace ? undefined : workspaces[0]?.id);
   useEffect(() => {
@@ -107,24 +109,9 @@ function RedirectToWorkspace() {
   }, [target]);
   if (target || discoveringWorkspace) return <PageSpinner label="Opening your workspace…" />;
   return (
-    <main className="mx-auto mt-24 max-w-lg px-6 text-center">
-      <h1 className="text-2xl font-semibold text-ink">Which workspace?</h1>
-      <p className="mt-2 text-ink-muted">
-        Your key&rsquo;s default workspace has no passes yet, so Pass Studio cannot tell its id. Add the workspace by
-        id.
-      </p>
-      <div className="mt-6 flex justify-center gap-2">
-        <Button variant="primary" onClick={() => setAdding(true)} {...prefetchOnIntent(addWorkspaceDialog.load)}>
-          Add a workspace
-        </Button>
-        <Button onClick={disconnect}>Use another key</Button>
-      </div>
-      {adding ? (
-        <Suspense fallback={<LoadingOverlay label="Opening…" />}>
-          <AddWorkspaceDialog open onClose={() => setAdding(false)} />
-        </Suspense>
-      ) : null}
-    </main>
+    <Suspense fallback={null}>
+      <WhichWorkspace />
+    </Suspense>
   );
 }
 
@@ -133,17 +120,5 @@ function PageSpinner({ label }: { label: string }) {
     <div className="grid min-h-[50vh] place-items-center">
       <Spinner label={label} />
     </div>
-  );
-}
-
-function NotFound() {
-  return (
-    <main className="mx-auto mt-24 max-w-lg px-6 text-center">
-      <h1 className="text-2xl font-semibold text-ink">Page not found</h1>
-      <p className="mt-2 text-ink-muted">This address does not lead to a page of Pass Studio.</p>
-      <Link to="/" className="mt-4 inline-block text-brand-700 underline">
-        Go to your passes
-      </Link>
-    </main>
   );
 }

@@ -8,13 +8,14 @@ import {
   type WalletPass,
   WalletPassSchema,
 } from '../../../../contract/schemas';
+import type { ApiClient } from '../../../lib/api-client';
 import { type ApiError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { type RetryOptions, withRetry } from '../../../lib/retry';
 import type { LocationChanges } from '../model/form-model';
 import { fetchPass, passQueries } from './pass-queries';
 
-interface SaveInput {
+export interface SaveInput {
   passId: string;
   document: UpdatePassRequest;
   locations: LocationChanges;
@@ -36,84 +37,98 @@ export interface SaveResult {
 }
 
 /**
- * Saves a pass: the PATCH with the whole editable document, then the location writes the user's
- * changes call for, then the pass is read again. The cache gets the fresh pass; lists refresh.
+ * The save path of a pass, outside React: the PATCH with the whole editable document, then the
+ * location writes the changes call for, then the pass is read again. The editor's save and the
+ * bulk field edit both write through it.
  */
+export async function writePass(
+  client: ApiClient,
+  workspaceId: string,
+  { passId, document, locations, onRetry, onLocationCreated }: SaveInput,
+): Promise<SaveResult> {
+  const id = encodeURIComponent(passId);
+  const retry = <T>(task: () => Promise<T>, retryable?: (error: unknown) => boolean) =>
+    withRetry(task, { ...(onRetry ? { onRetry } : {}), ...(retryable ? { retryable } : {}) });
+  // The whole document each time: repeating the PATCH is harmless.
+  await retry(() =>
+    client.request(`/wallet-pass/${id}`, {
+      method: 'PATCH',
+      workspaceId,
+      body: document,
+      bodySchema: UpdatePassRequestSchema,
+      schema: WalletPassSchema,
+    }),
+  );
+
+  const locationErrors: SaveResult['locationErrors'] = [];
+  const savedLocationIndexes: number[] = [];
+  for (const locationId of locations.remove) {
+    try {
+      await client.request(`/wallet-pass-location/${encodeURIComponent(locationId)}`, {
+        method: 'DELETE',
+        workspaceId,
+      });
+    } catch (error) {
+      // Already gone is what the user wanted.
+      if (!(isApiError(error) && error.status === 404)) throw error;
+    }
+  }
+  for (const { index, id: locationId, body } of locations.update) {
+    try {
+      await retry(() =>
+        client.request(`/wallet-pass-location/${encodeURIComponent(locationId)}`, {
+          method: 'PUT',
+          workspaceId,
+          body,
+          bodySchema: UpdateLocationRequestSchema,
+          schema: LocationSchema,
+        }),
+      );
+      savedLocationIndexes.push(index);
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      locationErrors.push({ index, error });
+    }
+  }
+  for (const { index, body } of locations.create) {
+    try {
+      const created = await retry(
+        () =>
+          client.request('/wallet-pass-location', {
+            method: 'POST',
+            workspaceId,
+            body,
+            bodySchema: CreateLocationRequestSchema,
+            schema: LocationSchema,
+          }),
+        rateLimitedOnly,
+      );
+      if (created.id) onLocationCreated?.(index, created.id);
+      savedLocationIndexes.push(index);
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      locationErrors.push({ index, error });
+    }
+  }
+
+  const pass = await retry(() => fetchPass(client, workspaceId, passId));
+  return { pass, locationErrors, savedLocationIndexes };
+}
+
+/** Saves a pass through `writePass`. The cache gets the fresh pass; lists refresh. */
 export function useSavePass(workspaceId: string) {
   const { client, connectionId } = useConnection();
   const queryClient = useQueryClient();
 
   return useMutation({
     mutationKey: ['save-pass', connectionId, workspaceId],
-    mutationFn: async ({ passId, document, locations, onRetry, onLocationCreated }: SaveInput): Promise<SaveResult> => {
-      const id = encodeURIComponent(passId);
-      const retry = <T>(task: () => Promise<T>, retryable?: (error: unknown) => boolean) =>
-        withRetry(task, { ...(onRetry ? { onRetry } : {}), ...(retryable ? { retryable } : {}) });
-      // The whole document each time: repeating the PATCH is harmless.
-      await retry(() =>
-        client.request(`/wallet-pass/${id}`, {
-          method: 'PATCH',
-          workspaceId,
-          body: document,
-          bodySchema: UpdatePassRequestSchema,
-          schema: WalletPassSchema,
-        }),
+    mutationFn: async (input: SaveInput): Promise<SaveResult> => {
+      const result = await writePass(client, workspaceId, input);
+      queryClient.setQueryData(
+        passQueries.detail(client, connectionId, workspaceId, input.passId).queryKey,
+        result.pass,
       );
-
-      const locationErrors: SaveResult['locationErrors'] = [];
-      const savedLocationIndexes: number[] = [];
-      for (const locationId of locations.remove) {
-        try {
-          await client.request(`/wallet-pass-location/${encodeURIComponent(locationId)}`, {
-            method: 'DELETE',
-            workspaceId,
-          });
-        } catch (error) {
-          // Already gone is what the user wanted.
-          if (!(isApiError(error) && error.status === 404)) throw error;
-        }
-      }
-      for (const { index, id: locationId, body } of locations.update) {
-        try {
-          await retry(() =>
-            client.request(`/wallet-pass-location/${encodeURIComponent(locationId)}`, {
-              method: 'PUT',
-              workspaceId,
-              body,
-              bodySchema: UpdateLocationRequestSchema,
-              schema: LocationSchema,
-            }),
-          );
-          savedLocationIndexes.push(index);
-        } catch (error) {
-          if (!isApiError(error)) throw error;
-          locationErrors.push({ index, error });
-        }
-      }
-      for (const { index, body } of locations.create) {
-        try {
-          const created = await retry(
-            () =>
-              client.request('/wallet-pass-location', {
-                method: 'POST',
-                workspaceId,
-                body,
-                bodySchema: CreateLocationRequestSchema,
-                schema: LocationSchema,
-              }),
-            rateLimitedOnly,
-          );
-          if (created.id) onLocationCreated?.(index, created.id);
-          savedLocationIndexes.push(index);
-        } catch (error) {
-          if (!isApiError(error)) throw error;
-          locationErrors.push({ index, error });
-        }
-      }
-
-      const pass = await retry(() => fetchPass(client, workspaceId, passId));
-      queryClient.setQueryData(passQueries.detail(client, connectionId, workspaceId, passId).queryKey, pass);
-      return { pass, locationErrors, savedLocationIndexes };
+      return result;
     },
     onSuccess: ({ pass }) => {
       // The studio recorded the saved version: History shows it the next time it opens.

@@ -34,6 +34,9 @@ export interface PassRowProps {
   onDuplicate: (pass: WalletPass) => void;
   onDelete: (pass: WalletPass) => void;
   onPreview: (pass: WalletPass) => void;
+  /** Chosen for a bulk action (features/bulk). */
+  selected: boolean;
+  onSelect: (passes: WalletPass[], selected: boolean) => void;
 }
 
 /**
@@ -54,6 +57,8 @@ export const PassRow = memo(function PassRow({
   onDuplicate,
   onDelete,
   onPreview,
+  selected,
+  onSelect,
 }: PassRowProps) {
   const name = pass.passName || 'Untitled pass';
   const queryClient = useQueryClient();
@@ -69,8 +74,18 @@ export const PassRow = memo(function PassRow({
       data-index={index}
       // Row 1 is the header row.
       aria-rowindex={index + 2}
-      className="h-[65px] border-b border-surface-border hover:bg-surface-sunken/60"
+      data-selected={selected || undefined}
+      className="h-[65px] border-b border-surface-border hover:bg-surface-sunken/60 data-selected:bg-brand-50"
     >
+      <td className="w-0 py-3 pl-4">
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={(event) => onSelect([pass], event.target.checked)}
+          aria-label={`Select ${name}`}
+          className="block size-4 accent-brand-600"
+        />
+      </td>
       <td data-col="name" className="px-4 py-3">
         <div className="flex items-center gap-3">
           <PassThumbnail pass={pass} />

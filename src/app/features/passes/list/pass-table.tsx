@@ -7,6 +7,7 @@ import { useWindowRows } from './use-window-rows';
 const OVERSCAN = 4;
 
 const COLUMNS = [
+  { label: 'Select', className: 'w-0 pl-4', hidden: true },
   { label: 'Pass', className: '' },
   { label: 'Status', className: '' },
   { label: 'Issued', className: 'text-right' },
@@ -32,6 +33,8 @@ export function PassTable({
   onDelete,
   onPreview,
   visibleIdsRef,
+  selected,
+  onSelect,
 }: {
   passes: WalletPass[];
   workspaceId: string;
@@ -40,6 +43,9 @@ export function PassTable({
   onPreview: (pass: WalletPass) => void;
   /** Filled with the ids of the rows on screen (read by the count refresh, no re-render). */
   visibleIdsRef: RefObject<string[]>;
+  /** The passes chosen for a bulk action, by id. */
+  selected: ReadonlyMap<string, WalletPass>;
+  onSelect: (passes: WalletPass[], selected: boolean) => void;
 }) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
@@ -78,6 +84,8 @@ export function PassTable({
         onDuplicate={onDuplicate}
         onDelete={onDelete}
         onPreview={onPreview}
+        selected={selected.has(pass.id)}
+        onSelect={onSelect}
       />,
     );
     next = index + 1;
@@ -92,9 +100,25 @@ export function PassTable({
         <caption className="sr-only">Passes with their status and install counts</caption>
         <thead className="border-b border-surface-border bg-surface-sunken text-xs font-medium tracking-wide text-ink-muted uppercase">
           <tr aria-rowindex={1}>
-            {COLUMNS.map((column) => (
+            {COLUMNS.map((column, i) => (
               <th key={column.label} scope="col" className={`px-4 py-3 ${column.className}`}>
-                {'hidden' in column ? <span className="sr-only">{column.label}</span> : column.label}
+                {i === 0 ? (
+                  <input
+                    type="checkbox"
+                    aria-label="Select all loaded passes"
+                    checked={passes.length > 0 && passes.every((p) => selected.has(p.id))}
+                    ref={(box) => {
+                      // Some loaded passes chosen: the box reads "mixed".
+                      if (box) box.indeterminate = !box.checked && passes.some((p) => selected.has(p.id));
+                    }}
+                    onChange={(event) => onSelect(passes, event.target.checked)}
+                    className="block size-4 accent-brand-600"
+                  />
+                ) : 'hidden' in column ? (
+                  <span className="sr-only">{column.label}</span>
+                ) : (
+                  column.label
+                )}
               </th>
             ))}
           </tr>

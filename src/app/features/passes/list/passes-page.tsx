@@ -4,6 +4,7 @@ import { PASS_STATUSES } from '../../../../contract/rules';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { useToast } from '../../../components/ui/toast';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { cx } from '../../../lib/cx';
@@ -32,6 +33,14 @@ const ListDeletion = lazy(() => import('../history/list-deletion'));
 const PassPreviewDrawer = lazy(() => import('../preview/pass-preview-drawer'));
 // The workspace's count chart and its charting library load after the list, in their own chunk.
 const WorkspaceInstalls = lazy(() => import('../../installs/workspace-installs'));
+// Import (a pass export, zip or JSON) and the list as CSV: their code loads on use.
+const importDialog = lazyOnUse(() => import('../../transfer/import-dialog').then((m) => m.default));
+const ImportDialog = importDialog.Component;
+const loadExports = () => import('../../transfer/export-passes');
+// An empty workspace or search is shown rarely and briefly: its message loads when needed.
+const EmptyState = lazy(() => import('./empty-state'));
+// Bulk actions: the selection bar (and, on use, its dialogs) loads once a pass is selected.
+const BulkBar = lazy(() => import('../../bulk/bulk-bar'));
 
 /** Once the list is shown and the page is quiet, the editor's code loads so opening a pass is quick. */
 function useEditorCodeWhenQuiet(ready: boolean) {
@@ -86,6 +95,34 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
   // Open: a row's pass to delete, or (without one) the recently deleted passes.
   const [deletion, setDeletion] = useState<{ deleting?: WalletPass } | null>(null);
   const onDelete = useCallback((pass: WalletPass) => setDeletion({ deleting: pass }), []);
+  const [importing, setImporting] = useState(false);
+  const [exportingCsv, setExportingCsv] = useState(false);
+  const { notify } = useToast();
+  const exportListCsv = () => {
+    setExportingCsv(true);
+    loadExports()
+      .then(async ({ exportCsv, downloadBlob, fileSafeName }) =>
+        downloadBlob(await exportCsv(client, workspaceId, { filters }), `${fileSafeName(workspaceName)}-passes.csv`),
+      )
+      .catch((error: unknown) =>
+        notify({ tone: 'danger', title: 'The CSV could not be made', message: describeError(error) }),
+      )
+      .finally(() => setExportingCsv(false));
+  };
+  // Passes chosen for a bulk action (another search or filter starts afresh: see BulkBar).
+  const [selected, setSelected] = useState<ReadonlyMap<string, WalletPass>>(() => new Map());
+  const onSelect = useCallback(
+    (chosen: WalletPass[], on: boolean) =>
+      setSelected((old) => {
+        const next = new Map(old);
+        for (const pass of chosen) {
+          if (on) next.set(pass.id, pass);
+          else next.delete(pass.id);
+        }
+        return next;
+      }),
+    [],
+  );
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
@@ -97,7 +134,13 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
             Wallet.
           </p>
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="ghost" onClick={() => setImporting(true)} {...prefetchOnIntent(importDialog.load)}>
+            Import
+          </Button>
+          <Button variant="ghost" busy={exportingCsv} onClick={exportListCsv} {...prefetchOnIntent(loadExports)}>
+            Export CSV
+          </Button>
           <Button variant="ghost" onClick={() => setDeletion({})}>
             Recently deleted
           </Button>
@@ -106,6 +149,11 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
           </Button>
         </div>
       </div>
+      {importing ? (
+        <Suspense fallback={<LoadingOverlay label="Opening…" />}>
+          <ImportDialog workspaceId={workspaceId} workspaceName={workspaceName} onClose={() => setImporting(false)} />
+        </Suspense>
+      ) : null}
       {deletion ? (
         <Suspense fallback={null}>
           <ListDeletion workspaceId={workspaceId} deleting={deletion.deleting} onClose={() => setDeletion(null)} />
@@ -169,7 +217,9 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
             {describeError(list.error)}
           </Alert>
         ) : passes.length === 0 ? (
-          <EmptyState filtering={filtering} />
+          <Suspense fallback={<div className="h-[170px] rounded-card border border-dashed border-surface-strong" />}>
+            <EmptyState filtering={filtering} />
+          </Suspense>
         ) : (
           <>
             {list.isError ? (
@@ -184,7 +234,21 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
               onDelete={onDelete}
               onPreview={onPreview}
               visibleIdsRef={visibleIds}
+              selected={selected}
+              onSelect={onSelect}
             />
+            {selected.size > 0 ? (
+              <Suspense fallback={null}>
+                <BulkBar
+                  workspaceId={workspaceId}
+                  filters={filters}
+                  passes={passes}
+                  hasMore={list.hasNextPage}
+                  selected={selected}
+                  onSelectedChange={setSelected}
+                />
+              </Suspense>
+            ) : null}
             <p role="status" className="sr-only">
               {passes.length === 1 ? '1 pass' : `${passes.length} passes`} loaded
               {list.hasNextPage ? ', more can be loaded' : ''}
@@ -260,27 +324,6 @@ function ListToolbar({ filters }: { filters: PassListFilters }) {
           </label>
         ))}
       </fieldset>
-    </div>
-  );
-}
-
-function EmptyState({ filtering }: { filtering: boolean }) {
-  return (
-    <div className="rounded-card border border-dashed border-surface-strong bg-surface px-6 py-12 text-center">
-      {filtering ? (
-        <>
-          <h2 className="text-base font-semibold text-ink">No passes match this search</h2>
-          <p className="mt-1 text-sm text-ink-muted">Try another name, or show all statuses.</p>
-          <Button className="mt-4" onClick={() => setSearchParams({ q: null, status: null })}>
-            Clear search and filter
-          </Button>
-        </>
-      ) : (
-        <>
-          <h2 className="text-base font-semibold text-ink">This workspace has no passes yet</h2>
-          <p className="mt-1 text-sm text-ink-muted">Create a pass to start designing it.</p>
-        </>
-      )}
     </div>
   );
 }
