@@ -43,6 +43,10 @@ export const ON_USE_GROUPS: readonly { name: string; sources: readonly string[] 
     sources: ['src/app/features/passes/status/publish-confirm-dialog.tsx'],
   },
   {
+    name: 'pass export (Export: the pass as a zip)',
+    sources: ['src/app/features/transfer/export-passes.ts'],
+  },
+  {
     name: 'installs chart (its card comes near the screen)',
     sources: ['src/app/features/installs/installs-chart.tsx'],
   },

@@ -194,7 +194,7 @@ export default function NewPassGallery({
               <label
                 key={option.value}
                 className={cx(
-                  'cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium transition-colors',
+                  'relative cursor-pointer rounded-md px-3 py-1.5 text-sm font-medium transition-colors',
                   'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500',
                   source === option.value ? 'bg-surface text-ink shadow-card' : 'text-ink-muted hover:text-ink',
                 )}
@@ -205,7 +205,7 @@ export default function NewPassGallery({
                   value={option.value}
                   checked={source === option.value}
                   onChange={() => chooseSource(option.value)}
-                  className="sr-only"
+                  className="absolute inset-0 size-full cursor-pointer appearance-none rounded-md"
                 />
                 {option.label}
               </label>

@@ -5,6 +5,8 @@ import { Button } from '../../../components/ui/button';
 import { LoadingOverlay } from '../../../components/ui/loading-overlay';
 import { useToast } from '../../../components/ui/toast';
 import { navigate, paths } from '../../../history-router';
+import { describeError } from '../../../lib/api-error';
+import { useConnection } from '../../../lib/connection';
 import { lazyOnUse, prefetchOnIntent } from '../../../lib/lazy-on-use';
 
 // Both dialogs load when their button is pointed at or focused: opening the editor needs neither.
@@ -12,8 +14,10 @@ const historyDialog = lazyOnUse(() => import('./history-dialog').then((m) => m.H
 const HistoryDialog = historyDialog.Component;
 const deleteDialog = lazyOnUse(() => import('./delete-pass-dialog').then((m) => m.DeletePassDialog));
 const DeletePassDialog = deleteDialog.Component;
+// Export (a zip of the pass's JSON and images) loads its zip code on use.
+const loadExports = () => import('../../transfer/export-passes');
 
-/** History and Delete, beside the pass's name in the editor. */
+/** History, Export and Delete, beside the pass's name in the editor. */
 export function PassHistoryActions({
   pass,
   workspaceId,
@@ -26,10 +30,32 @@ export function PassHistoryActions({
 }) {
   const [open, setOpen] = useState<'history' | 'delete' | null>(null);
   const { notify } = useToast();
+  const { client } = useConnection();
+  const [exporting, setExporting] = useState(false);
+  const exportPass = () => {
+    setExporting(true);
+    loadExports()
+      .then(async ({ exportPasses, downloadBlob, fileSafeName }) =>
+        downloadBlob(await exportPasses(client, workspaceId, [pass.id]), `${fileSafeName(pass.passName)}.zip`),
+      )
+      .catch((error: unknown) =>
+        notify({ tone: 'danger', title: 'The pass could not be exported', message: describeError(error) }),
+      )
+      .finally(() => setExporting(false));
+  };
   return (
     <div className="flex items-center gap-2">
       <Button size="sm" onClick={() => setOpen('history')} {...prefetchOnIntent(historyDialog.load)}>
         History
+      </Button>
+      <Button
+        size="sm"
+        busy={exporting}
+        title="Downloads the saved pass as a zip: its JSON and images"
+        onClick={exportPass}
+        {...prefetchOnIntent(loadExports)}
+      >
+        Export
       </Button>
       <Button
         size="sm"
