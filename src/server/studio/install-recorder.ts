@@ -3,7 +3,8 @@
  * - Sandbox: every pass change the store reports (the install simulation's ticks, edits, status
  *   changes, deletions) is collected and written in one transaction per `SAMPLE_WRITE_INTERVAL_MS`
  *   (one fsync for a whole tick, however many passes moved); a sample only when counts moved.
- * - Notifications (sandbox): each send that goes out becomes a marker (`recordNotificationMarkers`).
+ * - Notifications: each send that goes out becomes a marker (sandbox: `recordNotificationMarkers`;
+ *   proxy: the sent notifications seen in forwarded notification answers, marked once each).
  * - Proxy: the pass answers the server forwards (lists and details) are read as they stream on
  *   to the client (a tee of the body, never a buffered response), at most one sample per pass per
  *   `PROXY_SAMPLE_INTERVAL_MS`. Nothing is recorded when nobody looks: gaps stay gaps.
@@ -144,6 +145,24 @@ export function samplesFromPassAnswer(body: unknown, workspaceHeader: string | u
 }
 
 const PASS_ANSWER_PATH = /^\/v1\/wallet-pass(\/[^/]+)?\/?$/;
+const NOTIFICATION_ANSWER_PATH = /^\/v1\/wallet-pass\/notifications(\/[^/]+)?\/?$/;
+/** Statuses of a send that went out to holders (one platform may have failed). */
+const SENT_STATUSES = new Set(['Published', 'AppleFailedGoogleSuccess', 'AppleSuccessGoogleFailed']);
+
+/** Proxy mode: the markers in a notification answer (a list page or one notification). */
+export function markersFromNotificationAnswer(history: InstallHistory, body: unknown, workspaceHeader?: string): void {
+  const items = (body as { items?: unknown } | null)?.items;
+  for (const item of (Array.isArray(items) ? items : [body]) as Record<string, unknown>[]) {
+    if (typeof item !== 'object' || item === null || !SENT_STATUSES.has(String(item.status))) continue;
+    const passId = item.passSerialNumber;
+    const workspaceId = typeof item.workspaceId === 'string' ? item.workspaceId : workspaceHeader;
+    const t = typeof item.sentTime === 'string' ? Date.parse(item.sentTime) : Number.NaN;
+    if (typeof passId !== 'string' || !workspaceId || Number.isNaN(t)) continue;
+    // Seen again on every read: the marker's key (pass, send time, kind) keeps it once.
+    const name = typeof item.notificationName === 'string' ? item.notificationName : undefined;
+    history.recordEvent(passId, workspaceId, t, 'notification', name);
+  }
+}
 
 /**
  * Proxy mode: returns the body to send on for a forwarded answer. Pass answers (GET, 200, JSON)
@@ -157,7 +176,9 @@ export function observePassAnswers(
   return (request, answer) => {
     const body = answer.body;
     if (!body || request.method !== 'GET' || answer.status !== 200) return body;
-    if (!PASS_ANSWER_PATH.test(new URL(request.url).pathname)) return body;
+    const path = new URL(request.url).pathname;
+    const notifications = NOTIFICATION_ANSWER_PATH.test(path);
+    if (!notifications && !PASS_ANSWER_PATH.test(path)) return body;
     if (!(answer.headers.get('content-type') ?? '').includes('json')) return body;
     if (Number(answer.headers.get('content-length') ?? 0) > MAX_OBSERVED_BYTES) return body;
     const [toClient, toStudio] = body.tee();
@@ -165,7 +186,8 @@ export function observePassAnswers(
     void new Response(toStudio)
       .json()
       .then((json: unknown) => {
-        history.record(samplesFromPassAnswer(json, workspaceHeader, Date.now()), { minIntervalMs });
+        if (notifications) markersFromNotificationAnswer(history, json, workspaceHeader);
+        else history.record(samplesFromPassAnswer(json, workspaceHeader, Date.now()), { minIntervalMs });
       })
       // An unreadable or cut-off answer is the client's to see; the history just skips it.
       .catch(() => undefined);

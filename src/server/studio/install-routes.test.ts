@@ -181,6 +181,51 @@ describe('sandbox mode', () => {
 });
 
 describe('proxy mode', () => {
+  it('marks the sent notifications it sees in forwarded notification answers, once each', async () => {
+    const clock = new ControllableClock({ frozen: true });
+    const { sandbox } = await sandboxWithStudio({ clock, notificationFailureRate: 0 });
+    const pass = await publishedPass(sandbox);
+    const proxyDir = tempDir();
+    const proxyStudio = openStudioDb(proxyDir);
+    const proxy: Listening = await listen(
+      createApp({
+        mode: 'proxy',
+        upstreamUrl: `${sandbox.url}/v1`,
+        timeoutMs: 5_000,
+        workspaces: [],
+        studio: proxyStudio,
+      }),
+    );
+    cleanup.push(async () => {
+      await proxy.close();
+      proxyStudio.close();
+      rmSync(proxyDir, { recursive: true, force: true });
+    });
+    const headers = { 'api-key': KEY_ALL, 'x-workspace-id': WS_A, 'content-type': 'application/json' };
+    const created = await fetch(`${proxy.url}/v1/wallet-pass/notifications`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ passSerialNumber: pass.id, notificationName: 'Seen upstream', notificationMessage: 'Hi' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    // Not sent yet (Processing): reading it marks nothing.
+    await fetch(`${proxy.url}/v1/wallet-pass/notifications/${id}`, { headers });
+    clock.advance(5_000);
+    for (let i = 0; i < 2; i++)
+      await fetch(`${proxy.url}/v1/wallet-pass/notifications?passSerialNumber=${pass.id}`, { headers });
+    // Marked at the send time the API gives (the frozen clock's, which real time soon passes).
+    const marked = await waitFor(
+      () => series(proxy.url, `/passes/${pass.id}?range=24h`, KEY_ALL, WS_A),
+      (s) => s.events.length > 0,
+    );
+    await fetch(`${proxy.url}/v1/wallet-pass/notifications/${id}`, { headers });
+    expect((await series(proxy.url, `/passes/${pass.id}?range=24h`, KEY_ALL, WS_A)).events).toEqual(marked.events);
+    expect(marked.events).toEqual([
+      { t: expect.any(Number), kind: 'notification', passId: pass.id, label: 'Seen upstream' },
+    ]);
+  });
+
   it('records the counts of forwarded pass answers (lists and details), at most one per pass per interval', async () => {
     const { sandbox } = await sandboxWithStudio();
     const pass = await publishedPass(sandbox);
