@@ -202,3 +202,35 @@ test('Discard: a few changes go at once with Undo (edits and browser copy back);
   await expect(top.getByLabel('Value', { exact: true })).toHaveValue('7');
   await expect(page.getByText(/Unsaved changes in 6 fields/)).toBeVisible();
 });
+
+test('Duplicate copies every location, image and field', async ({ page, api, workspaces }) => {
+  const workspace = workspaces[1]!;
+  const name = `Dup ${unique()}`;
+  const source = await api.createPass(workspace.id, {
+    passName: name,
+    uploadInfoList: (await api.requiredImages(workspace.id)) as never,
+  });
+  await api.createLocation(workspace.id, source.id, { name: 'Pier', latitude: 40.7, longitude: -74 });
+  await api.createLocation(workspace.id, source.id, { name: 'Station', latitude: 52.5, longitude: 13.4 });
+
+  await page.goto(`/w/${workspace.id}/passes?q=${encodeURIComponent(name)}`);
+  await page.getByRole('button', { name: `Duplicate ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Duplicate pass' });
+  await dialog.getByLabel('Pass name').fill(`${name} twin`);
+  await dialog.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `${name} twin` })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  const copy = (await api.listPasses(workspace.id, { query: `${name} twin` })).find(
+    (p) => p.passName === `${name} twin`,
+  )!;
+  const stored = await api.getPass(workspace.id, copy.id);
+  const original = await api.getPass(workspace.id, source.id);
+  expect((stored.passMetadata?.locations ?? []).map((l) => l.name).sort()).toEqual(['Pier', 'Station']);
+  expect((stored.uploadInfoList ?? []).map((i) => i.fileName).sort()).toEqual(['icon.png', 'logo.png', 'strip.png']);
+  const { locations: _a, ...copiedMeta } = stored.passMetadata ?? {};
+  const { locations: _b, ...sourceMeta } = original.passMetadata ?? {};
+  expect(copiedMeta).toEqual(sourceMeta);
+  // The copy's editor lists both locations.
+  await expect(page.getByRole('region', { name: 'Locations' }).getByLabel('Name', { exact: true })).toHaveCount(2);
+});

@@ -17,6 +17,7 @@ import {
   type SandboxOptions,
   type TestSandbox,
   WS_A,
+  makePng,
   passBody,
   startSandbox,
 } from '../server/server.test-utils';
@@ -35,6 +36,32 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 export type { TestSandbox };
 /** The workspace the editor tests work in. */
 export const WORKSPACE = WS_A;
+
+/** An API client for the sandbox with the key that reaches every workspace; `fetch` may wrap the real one. */
+export const sandboxClient = (sandbox: TestSandbox, fetch?: typeof globalThis.fetch) =>
+  createApiClient({ apiKey: KEY_ALL, baseUrl: `${sandbox.url}/v1`, ...(fetch ? { fetch } : {}) });
+
+/** Uploads a small PNG as a hand-built multipart body (jsdom's FormData is not Node's fetch's). */
+export async function uploadPng(
+  sandbox: TestSandbox,
+  fileName: string,
+): Promise<{ fileName: string; uploadKey: string }> {
+  const boundary = 'test-upload-boundary';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
+    Buffer.from(makePng()),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const response = await sandbox.api('POST', '/v1/uploads', {
+    workspace: WS_A,
+    body,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+  if (response.status !== 200) throw new Error(`The upload answered ${response.status}: ${await response.text()}`);
+  return { fileName, uploadKey: ((await response.json()) as { key: string }).key };
+}
 
 /** A sandbox server on a free port with an empty throw-away database. */
 export const startEditorSandbox = (options?: SandboxOptions): Promise<TestSandbox> => startSandbox(options);

@@ -1,28 +1,23 @@
 import { type FormEvent, Suspense, lazy, useId, useRef, useState } from 'react';
-import type { CreatePassRequest, WalletPass } from '../../../../contract/schemas';
+import type { WalletPass } from '../../../../contract/schemas';
 import { LoadingOverlay } from '../../../components/ui/loading-overlay';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { useToast } from '../../../components/ui/toast';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { navigate, paths } from '../../../history-router';
-import { editableDocument } from '../model/pass-document';
-import { useCreatePass } from '../api/use-create-pass';
+import { describeNotCopied, useDuplicatePass } from '../api/duplicate-pass';
 
 // New pass is the template gallery (its own feature); its code starts downloading with this
 // module, which loads when New pass or Duplicate is pointed at or focused.
 const galleryModule = import('../../templates/new-pass-gallery');
 const NewPassGallery = lazy(() => galleryModule);
 
-/** A copy of `source` under a new name, as a draft with its own link. */
-export function copyOfPass(source: WalletPass, passName: string): CreatePassRequest {
-  const { passLinkSlug: _slug, ...document } = editableDocument(source);
-  return { ...document, passName, status: 'Draft', passMetadata: document.passMetadata ?? {} };
-}
-
 /**
  * "New pass" opens the template gallery; "Duplicate" asks for a name (and optionally another pass
- * to start from), creates it and opens its editor. A name the API refuses is shown at the name field.
+ * to start from), copies it whole (fields, images, locations) and opens the copy's editor. A name the
+ * API refuses is shown at the name field; whatever could not be copied is named in a toast that stays.
  */
 export function NewPassDialog(props: {
   open: boolean;
@@ -61,7 +56,8 @@ function DuplicatePassDialog({
   const [name, setName] = useState(initialSource ? `Copy of ${initialSource.passName ?? 'pass'}` : '');
   const [sourceChoice, setSourceId] = useState(initialSource?.id ?? '');
   const [nameError, setNameError] = useState<string | null>(null);
-  const create = useCreatePass(workspaceId);
+  const create = useDuplicatePass(workspaceId);
+  const { notify } = useToast();
 
   const source =
     passes.find((p) => p.id === sourceChoice) ?? (initialSource?.id === sourceChoice ? initialSource : undefined);
@@ -75,20 +71,28 @@ function DuplicatePassDialog({
       return;
     }
     setNameError(null);
-    const body = copyOfPass(source ?? initialSource!, passName);
-    create.mutate(body, {
-      onSuccess: (created) => {
-        onClose();
-        navigate(paths.pass(workspaceId, created.id));
+    create.mutate(
+      { sourceId: (source ?? initialSource!).id, passName },
+      {
+        onSuccess: ({ pass: created, notCopied }) => {
+          onClose();
+          navigate(paths.pass(workspaceId, created.id));
+          if (notCopied.length > 0)
+            notify({
+              tone: 'danger',
+              title: `“${created.passName ?? passName}” was created, but not everything was copied`,
+              message: `Not copied: ${describeNotCopied(notCopied)}`,
+            });
+        },
+        onError: (error) => {
+          const message = isApiError(error) ? error.fieldErrors.passName : undefined;
+          if (message) {
+            setNameError(message);
+            nameRef.current?.focus();
+          }
+        },
       },
-      onError: (error) => {
-        const message = isApiError(error) ? error.fieldErrors.passName : undefined;
-        if (message) {
-          setNameError(message);
-          nameRef.current?.focus();
-        }
-      },
-    });
+    );
   }
 
   const otherError = create.isError && !(isApiError(create.error) && create.error.fieldErrors.passName);
