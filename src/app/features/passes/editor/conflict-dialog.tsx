@@ -2,9 +2,12 @@ import { useState } from 'react';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
-import { formatExact } from '../../../lib/format';
+import { formatExact, formatRelative } from '../../../lib/format';
 import type { ConflictResolution } from '../api/use-save-pass-flow';
+import type { PassFormValues } from '../model/form-model';
 import type { Choice, ThreeWayDiff } from '../model/merge';
+import { userLabel } from '../model/user-label';
+import { describeUnitValue } from './unit-value';
 
 /**
  * Someone saved the pass while it was being edited. Shows what each side changed and lets the
@@ -13,24 +16,36 @@ import type { Choice, ThreeWayDiff } from '../model/merge';
 export function ConflictDialog({
   diff,
   theirs,
+  mineValues,
+  theirValues,
   onResolve,
   onCancel,
 }: {
   diff: ThreeWayDiff;
   theirs: WalletPass;
+  /** The user's values and the stored version's, shown side by side in the merge. */
+  mineValues: PassFormValues;
+  theirValues: PassFormValues;
   onResolve: (resolution: ConflictResolution) => void;
   onCancel: () => void;
 }) {
   const [merging, setMerging] = useState(false);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const who = theirs.updatedBy ? `${theirs.updatedBy}` : 'someone else';
+  const who = theirs.updatedBy ? userLabel(theirs.updatedBy) : 'someone else';
+  const when = theirs.updatedTime
+    ? `${formatRelative(theirs.updatedTime)} (${formatExact(theirs.updatedTime)})`
+    : 'at an unknown time';
 
   return (
     <Dialog
       open
       onClose={onCancel}
       title="This pass was changed while you were editing"
-      description={`Saved by ${who} at ${formatExact(theirs.updatedTime)}. Nothing was overwritten yet.`}
+      description={
+        <>
+          Saved by <span title={theirs.updatedBy ?? undefined}>{who}</span> {when}. Nothing was overwritten yet.
+        </>
+      }
       footer={
         merging ? (
           <>
@@ -63,17 +78,25 @@ export function ConflictDialog({
               className="rounded-lg border border-surface-border p-3"
             >
               <p className="text-sm font-medium text-ink">{unit.label}</p>
-              <div className="mt-1 flex gap-4 text-sm">
+              <div className="mt-2 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
                 {(['mine', 'theirs'] as const).map((choice) => (
-                  <label key={choice} className="flex items-center gap-1.5">
+                  <label
+                    key={choice}
+                    className="flex min-w-0 items-start gap-2 rounded-md border border-surface-border p-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                  >
                     <input
                       type="radio"
                       name={`choice-${unit.id}`}
                       checked={(choices[unit.id] ?? 'mine') === choice}
                       onChange={() => setChoices((c) => ({ ...c, [unit.id]: choice }))}
-                      className="accent-brand-600"
+                      className="mt-0.5 accent-brand-600"
                     />
-                    {choice === 'mine' ? 'Mine' : 'Theirs'}
+                    <span className="min-w-0 font-medium text-ink">
+                      {choice === 'mine' ? 'Mine' : `Theirs (${who})`}
+                      <span className="block font-normal break-words text-ink-muted">
+                        {describeUnitValue(unit.get(choice === 'mine' ? mineValues : theirValues))}
+                      </span>
+                    </span>
                   </label>
                 ))}
               </div>

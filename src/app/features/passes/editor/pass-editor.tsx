@@ -193,6 +193,8 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
             <ConflictDialog
               diff={flow.conflict.diff}
               theirs={flow.conflict.current}
+              mineValues={flow.conflict.values}
+              theirValues={flow.conflict.theirs}
               onResolve={(resolution) => void resolve(resolution).then(show)}
               onCancel={flow.dismiss}
             />

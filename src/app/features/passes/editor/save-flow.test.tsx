@@ -93,10 +93,19 @@ describe('the save flow, against a sandbox server', () => {
     await editor.save();
 
     const dialog = await conflictDialog();
+    // Who saved (shortened, labelled, never the bare id) and when (relative and exact).
+    const theirs = await storedPass(sandbox, pass.id);
+    const who = `user ${theirs.updatedBy?.slice(0, 8)}…`;
+    expect(dialog).toHaveAccessibleDescription(new RegExp(`^Saved by ${who} (just now|.+ ago) \\(.+\\d{4}.+\\)\\.`));
+    expect(dialog.textContent).not.toContain(theirs.updatedBy);
     await editor.user.click(within(dialog).getByRole('button', { name: 'Merge field by field' }));
-    await editor.user.click(
-      within(within(dialog).getByRole('radiogroup', { name: 'Description' })).getByLabelText('Theirs'),
+    // Both values side by side before the choice.
+    const description = within(dialog).getByRole('radiogroup', { name: 'Description' });
+    expect(within(description).getByRole('radio', { name: /^Mine/ })).toHaveAccessibleName('Mine“My description”');
+    expect(within(description).getByRole('radio', { name: /^Theirs/ })).toHaveAccessibleName(
+      `Theirs (${who})“Their description”`,
     );
+    await editor.user.click(within(description).getByRole('radio', { name: /^Theirs/ }));
     await editor.user.click(within(dialog).getByRole('button', { name: 'Save merged version' }));
     await saved();
 

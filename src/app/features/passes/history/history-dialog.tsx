@@ -11,6 +11,7 @@ import { formatExact, formatRelative } from '../../../lib/format';
 import { ChangeList } from '../review/change-list';
 import { compareVersions } from '../review/pass-changes';
 import { historyQueries } from './history-queries';
+import { userLabel } from '../model/user-label';
 
 /**
  * The History panel: every version of the pass the studio kept, newest first, and for any of them
@@ -130,8 +131,7 @@ export function HistoryDialog({
 /** Who saved a version; an opaque user id is shortened (the full id stays in the tooltip). */
 function Author({ id }: { id: string | null | undefined }) {
   if (!id) return <>author unknown</>;
-  const opaque = /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id);
-  return <span title={id}>by {opaque ? `user ${id.slice(0, 8)}` : id}</span>;
+  return <span title={id}>by {userLabel(id)}</span>;
 }
 
 function SourceBadge({ source }: { source: PassVersionSummary['source'] }) {
