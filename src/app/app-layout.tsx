@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
 import { Button } from './components/ui/button';
+import { disconnectAndLeave } from './features/connection/disconnect';
+import { WorkspaceGate } from './features/connection/workspace-gate';
 import { WorkspaceSwitcher } from './features/connection/workspace-switcher';
 import { useConnection } from './lib/connection';
 import { useOnline } from './lib/use-online';
-import { Link, paths, useLocation } from './history-router';
+import { Link, matchPath, paths, useLocation } from './history-router';
 
 export function AppLayout({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const { config, keyLabel, disconnect } = useConnection();
   const online = useOnline();
+  // The editor uses the full width up to 1680 px: the header's content lines up with it there.
+  const wide = matchPath('/w/:workspaceId/passes/:passId', useLocation().pathname) !== null;
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -17,7 +21,9 @@ export function AppLayout({ workspaceId, children }: { workspaceId: string; chil
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-surface-border bg-surface">
-        <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-3 px-4 sm:gap-4 sm:px-6 lg:px-8">
+        <div
+          className={`mx-auto flex h-14 w-full ${wide ? 'max-w-[1680px]' : 'max-w-7xl'} items-center gap-3 px-4 sm:gap-4 sm:px-6 lg:px-8`}
+        >
           <Link to={paths.passes(workspaceId)} className="flex shrink-0 items-center gap-2 font-semibold text-ink">
             <img src="/favicon.svg" alt="" className="size-6" />
             <span className="max-sm:sr-only">Pass Studio</span>
@@ -37,7 +43,12 @@ export function AppLayout({ workspaceId, children }: { workspaceId: string; chil
                 'Connected to Passport'
               )}
             </span>
-            <Button size="sm" variant="ghost" onClick={disconnect}>
+            <Button
+              size="sm"
+              variant="ghost"
+              // Unsaved edits ask first (the editor's guard); the address then shows the Connect screen.
+              onClick={() => disconnectAndLeave(disconnect)}
+            >
               Disconnect
             </Button>
           </div>
@@ -53,7 +64,7 @@ export function AppLayout({ workspaceId, children }: { workspaceId: string; chil
         </div>
       )}
       <main id="main" className="flex-1">
-        {children}
+        <WorkspaceGate workspaceId={workspaceId}>{children}</WorkspaceGate>
       </main>
     </div>
   );

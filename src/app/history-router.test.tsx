@@ -55,7 +55,7 @@ describe('router', () => {
       window.history.back();
       await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
     });
-    expect(guard).toHaveBeenCalledWith('/first');
+    expect(guard).toHaveBeenCalledWith('/first', expect.any(Function));
     expect(window.location.pathname).toBe('/second');
     expect(screen.getByTestId('where')).toHaveTextContent('/second');
 

@@ -3,18 +3,49 @@
  * the list route than it saves. Locations are read with useSyncExternalStore, so every
  * subscriber sees the same URL in the same render.
  */
-import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, forwardRef, useMemo, useSyncExternalStore } from 'react';
+import {
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+  forwardRef,
+  useMemo,
+  useSyncExternalStore,
+} from 'react';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
 
-/** Guards can veto a navigation (the editor asks before leaving unsaved changes). */
-type NavigationGuard = (to: string) => boolean;
+/**
+ * Guards can veto a navigation (the editor asks before leaving unsaved changes). A guard that
+ * asks in its own dialog vetoes at once and calls `proceed` if the user says leave: the same
+ * navigation (or action) runs again, past every guard.
+ */
+type NavigationGuard = (to: string, proceed: () => void) => boolean;
 const guards = new Set<NavigationGuard>();
+let bypassGuards = false;
 
 export function addNavigationGuard(guard: NavigationGuard): () => void {
   guards.add(guard);
   return () => guards.delete(guard);
+}
+
+function guardsAllow(to: string, action: () => void): boolean {
+  if (bypassGuards) return true;
+  const proceed = () => {
+    bypassGuards = true;
+    try {
+      action();
+    } finally {
+      bypassGuards = false;
+    }
+  };
+  for (const guard of guards) if (!guard(to, proceed)) return false;
+  return true;
+}
+
+/** Runs an action that leaves the page for `to` (Disconnect) once the guards allow it. */
+export function leaveFor(to: string, action: () => void) {
+  if (guardsAllow(to, action)) action();
 }
 
 function notify() {
@@ -50,7 +81,7 @@ function onPopState() {
   if (state.vetoedHref) window.history.replaceState({ idx: state.idx }, '', state.vetoedHref);
   const to = currentHref();
   for (const guard of guards) {
-    if (!guard(to)) {
+    if (!guard(to, () => navigate(to))) {
       // The page stays where the user was: this entry shows that URL at once (remembering where
       // it leads), and the browser steps back to the user's own entry, forward history intact.
       window.history.replaceState({ idx: state.idx, vetoedHref: to }, '', shownHref);
@@ -78,7 +109,7 @@ function subscribe(listener: Listener) {
 
 export function navigate(to: string, options: { replace?: boolean } = {}): boolean {
   if (to === currentHref()) return true;
-  for (const guard of guards) if (!guard(to)) return false;
+  if (!guardsAllow(to, () => navigate(to, options))) return false;
   returningTo = undefined;
   if (!options.replace) shownIndex += 1;
   if (options.replace) window.history.replaceState({ idx: shownIndex }, '', to);

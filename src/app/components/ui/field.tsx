@@ -50,7 +50,7 @@ export function Field({
       ) : null}
       <p
         id={messageId}
-        className={cx('mt-0.5 min-h-4 text-xs', error ? 'font-medium text-danger-700' : 'text-warning-700')}
+        className={cx('mt-0.5 mb-2 min-h-4 text-xs', error ? 'font-medium text-danger-700' : 'text-warning-700')}
       >
         {error ?? warning}
       </p>

@@ -25,7 +25,12 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
         onChange={(e) => navigate(paths.passes(e.target.value))}
         className="h-9 w-full max-w-64 min-w-0 rounded-lg border border-surface-strong bg-surface px-2 text-sm font-medium text-ink"
       >
-        {known ? null : <option value={workspaceId}>{workspaceId}</option>}
+        {/* A workspace not in the list (an address from elsewhere) is not named by its raw id. */}
+        {known ? null : (
+          <option value={workspaceId} disabled>
+            Choose a workspace
+          </option>
+        )}
         {workspaces.map((workspace) => (
           <option key={workspace.id} value={workspace.id}>
             {workspace.name}
