@@ -5,7 +5,8 @@ import { expect, test } from './fixtures';
 const STARTER_TEMPLATES = templates as StarterTemplate[];
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-test.describe.configure({ timeout: 240_000 });
+// Six passes created, checked and published one after another: minutes on a busy machine.
+test.describe.configure({ timeout: 600_000 });
 
 test('each starter template creates a pass that passes every check and publishes', async ({
   page,
@@ -83,3 +84,31 @@ test('Start from finds a pass beyond the first 20 through a server-side search',
   expect(copy.passMetadata?.topField).toEqual(oldest.passMetadata?.topField);
   expect(copy.passMetadata?.organizationName).toBe('Far Back Co');
 });
+
+for (const width of [1440, 390]) {
+  test(`the gallery and the import dialog fit at ${width} px`, async ({ page, workspaces }, testInfo) => {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.goto(`/w/${workspaces[0]!.id}/passes`);
+    await page.getByRole('button', { name: 'New pass' }).click();
+    const gallery = page.getByRole('dialog', { name: 'New pass' });
+    await expect(gallery.getByRole('radio', { name: /^Coffee stamp card/ })).toBeChecked({ timeout: 30_000 });
+    await expect(gallery.locator('img').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+    await page.screenshot({ path: testInfo.outputPath(`gallery-${width}.png`) });
+    await gallery.getByRole('radio', { name: 'A pass in this workspace' }).check();
+    await expect(gallery.getByRole('radio').nth(3)).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`start-from-${width}.png`) });
+    await gallery.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const importDialog = page.getByRole('dialog', { name: 'Import passes' });
+    await importDialog.getByLabel('File to import').setInputFiles({
+      name: 'passes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify([{ passName: '', passMetadata: { backgroundColor: 'blue' } }])),
+    });
+    await expect(importDialog.getByRole('alert')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+    await page.screenshot({ path: testInfo.outputPath(`import-refused-${width}.png`) });
+  });
+}
