@@ -133,6 +133,8 @@ test('a seeded Published pass shows its 30-day chart in the editor, and new samp
 
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    // On a phone the editor shows the form or the preview side (where this card is), not both.
+    if (width === 390) await page.getByRole('group', { name: 'Show' }).getByRole('radio', { name: 'Preview' }).check();
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`installs-editor-${width}.png`) });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
