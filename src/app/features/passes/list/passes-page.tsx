@@ -276,6 +276,12 @@ function ListToolbar({ filters }: { filters: PassListFilters }) {
   const searchId = useId();
   const [search, setSearch] = useState(filters.query);
   const debounced = useDebouncedValue(search, 300);
+  // A search cleared elsewhere (the empty state's Clear search) empties the box too.
+  const [urlQuery, setUrlQuery] = useState(filters.query);
+  if (urlQuery !== filters.query) {
+    setUrlQuery(filters.query);
+    if (filters.query !== debounced) setSearch(filters.query);
+  }
 
   useEffect(() => {
     if (debounced !== (new URLSearchParams(window.location.search).get('q') ?? '')) {
