@@ -87,6 +87,8 @@ test('three passes exported as a zip import into the other workspace field for f
   expect(document.passes[0]).not.toHaveProperty('id');
   expect(document.passes[0]).not.toHaveProperty('totalIssuedCount');
 
+  await page.getByRole('dialog', { name: 'Exported 3 passes' }).getByRole('button', { name: 'Close' }).click();
+
   // The list with its counts as CSV.
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
