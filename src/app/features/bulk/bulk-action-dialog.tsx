@@ -178,7 +178,7 @@ export default function BulkActionDialog({
       title={finished ? `${verb}: ${describeTally(bulk.states)}` : `${doing} ${count}`}
       description={
         finished
-          ? `${plural(bulk.states.filter((s: ItemState) => s.status === 'done').length, 'pass')} ${done}.`
+          ? `${plural(bulk.states.filter((s: ItemState) => s.status === 'done').length, 'pass', 'passes')} ${done}.`
           : 'Passes in progress finish if you cancel; the others stay untouched.'
       }
       footer={

@@ -237,18 +237,6 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
               selected={selected}
               onSelect={onSelect}
             />
-            {selected.size > 0 ? (
-              <Suspense fallback={null}>
-                <BulkBar
-                  workspaceId={workspaceId}
-                  filters={filters}
-                  passes={passes}
-                  hasMore={list.hasNextPage}
-                  selected={selected}
-                  onSelectedChange={setSelected}
-                />
-              </Suspense>
-            ) : null}
             <p role="status" className="sr-only">
               {passes.length === 1 ? '1 pass' : `${passes.length} passes`} loaded
               {list.hasNextPage ? ', more can be loaded' : ''}
@@ -267,6 +255,19 @@ export function PassesPage({ workspaceId }: { workspaceId: string }) {
             </div>
           </>
         )}
+        {/* Outside the rows' branch: a run that empties the list keeps its dialog and results. */}
+        {selected.size > 0 ? (
+          <Suspense fallback={null}>
+            <BulkBar
+              workspaceId={workspaceId}
+              filters={filters}
+              passes={passes}
+              hasMore={list.hasNextPage}
+              selected={selected}
+              onSelectedChange={setSelected}
+            />
+          </Suspense>
+        ) : null}
       </section>
     </div>
   );
