@@ -234,3 +234,32 @@ test('Duplicate copies every location, image and field', async ({ page, api, wor
   // The copy's editor lists both locations.
   await expect(page.getByRole('region', { name: 'Locations' }).getByLabel('Name', { exact: true })).toHaveCount(2);
 });
+
+test("the editor's counts move without a reload, and the status dialog reaches the current figure", async ({
+  page,
+  api,
+  workspaces,
+}) => {
+  const workspace = workspaces[0]!;
+  const name = `Live ${unique()}`;
+  const pass = await publishedWithHolders(api, workspace.id, name);
+  await page.goto(`/w/${workspace.id}/passes/${pass.id}`);
+  const facts = page.getByRole('region', { name: 'Links and activity' });
+  const totalActive = page.locator('dt', { hasText: /^Total active$/ }).locator('xpath=following-sibling::dd[1]');
+  await expect(totalActive).toHaveText(/\d/, { timeout: 30_000 });
+  const first = await totalActive.textContent();
+  // The sandbox moves a Published pass's counts every 1.5 s; the editor shows them within seconds.
+  await expect(totalActive).not.toHaveText(first ?? '', { timeout: 30_000 });
+  await expect(facts).toBeVisible();
+
+  // The dialog's figure is the one the editor shows now.
+  await page.getByRole('switch', { name: `${name} published` }).click();
+  const dialog = page.getByRole('dialog', { name: `Unpublish “${name}”?` });
+  const shown = (await totalActive.textContent()) ?? '';
+  await expect(dialog).toContainText(/reaches [\d,]+ active holders/);
+  const [, inDialog] = /reaches ([\d,]+) active holders/.exec((await dialog.textContent()) ?? '')!;
+  // Both refresh every few seconds: the dialog's figure is the editor's, or the next one.
+  expect(Math.abs(Number(inDialog?.replace(/,/g, '')) - Number(shown.replace(/,/g, '')))).toBeLessThan(1000);
+  expect(inDialog).not.toBe(first);
+  await dialog.getByRole('button', { name: 'Keep published' }).click();
+});

@@ -27,6 +27,7 @@ import { SaveBar, useSaveShortcut } from './save-bar';
 import { keepRefusedLocations, placeSaveError } from './server-errors';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
 import { useDiscard } from './use-discard';
+import { useLivePassCounts } from './use-live-pass-counts';
 import { usePassForm } from './use-pass-form';
 import { BackFieldsSection } from './sections/back-fields-section';
 import { DeepLinksSection } from './sections/deep-links-section';
@@ -60,6 +61,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
   const [restMounted, setRestMounted] = useState(false);
   useEffect(() => startTransition(() => setRestMounted(true)), []);
   useSectionFromHash(restMounted);
+  useLivePassCounts(workspaceId, pass.id);
   const [blockingIssues, setBlockingIssues] = useState<string[]>([]);
   const [imageSizes] = useState(createImageSizesStore);
   const [view, setView] = useState<EditorView>('form');

@@ -99,10 +99,8 @@ export function mergeLive(data: PassPages, fresh: ReadonlyMap<string, WalletPass
     let pageChanged = false;
     const items = page.items.map((pass) => {
       const update = fresh.get(pass.id);
-      if (!update || LIVE_FIELDS.every((field) => pass[field] === update[field])) return pass;
-      pageChanged = true;
-      const next = { ...pass };
-      for (const field of LIVE_FIELDS) (next as Record<string, unknown>)[field] = update[field];
+      const next = update ? withLiveFields(pass, update) : pass;
+      if (next !== pass) pageChanged = true;
       return next;
     });
     if (!pageChanged) return page;
@@ -110,4 +108,12 @@ export function mergeLive(data: PassPages, fresh: ReadonlyMap<string, WalletPass
     return { ...page, items };
   });
   return changed ? { ...data, pages } : data;
+}
+
+/** `pass` with the live fields of `update` laid over; the same object when none moved. */
+export function withLiveFields(pass: WalletPass, update: WalletPass): WalletPass {
+  if (LIVE_FIELDS.every((field) => pass[field] === update[field])) return pass;
+  const next = { ...pass };
+  for (const field of LIVE_FIELDS) (next as Record<string, unknown>)[field] = update[field];
+  return next;
 }
