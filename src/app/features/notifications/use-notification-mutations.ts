@@ -9,6 +9,7 @@ import type {
   Notification,
   UpdateNotificationRequest,
 } from '../../../contract/notifications';
+import type { ApiClient } from '../../lib/api-client';
 import { isApiError } from '../../lib/api-error';
 import { useConnection } from '../../lib/connection';
 import { retryDelay } from '../../lib/query-client';
@@ -46,19 +47,20 @@ function useSettle(workspaceId: string) {
   };
 }
 
-export function useCreateNotification(workspaceId: string) {
+/**
+ * A write that answers the saved notification. A PATCH to Processing sends, like a POST, so both
+ * follow the same retry rule.
+ */
+function useNotificationWrite<V>(
+  workspaceId: string,
+  name: string,
+  write: (client: ApiClient, variables: V) => Promise<Notification>,
+) {
   const { client, connectionId } = useConnection();
   const settle = useSettle(workspaceId);
   return useMutation({
-    mutationKey: ['create-notification', connectionId, workspaceId],
-    mutationFn: (body: CreateNotificationRequest) =>
-      client.request('/wallet-pass/notifications', {
-        method: 'POST',
-        workspaceId,
-        body,
-        bodySchema: CreateNotificationRequestSchema,
-        schema: NotificationSchema,
-      }),
+    mutationKey: [name, connectionId, workspaceId],
+    mutationFn: (variables: V) => write(client, variables),
     retry: retryRateLimitedOnly,
     retryDelay,
     onSuccess: settle.saved,
@@ -66,12 +68,23 @@ export function useCreateNotification(workspaceId: string) {
   });
 }
 
+export function useCreateNotification(workspaceId: string) {
+  return useNotificationWrite(workspaceId, 'create-notification', (client, body: CreateNotificationRequest) =>
+    client.request('/wallet-pass/notifications', {
+      method: 'POST',
+      workspaceId,
+      body,
+      bodySchema: CreateNotificationRequestSchema,
+      schema: NotificationSchema,
+    }),
+  );
+}
+
 export function useUpdateNotification(workspaceId: string) {
-  const { client, connectionId } = useConnection();
-  const settle = useSettle(workspaceId);
-  return useMutation({
-    mutationKey: ['update-notification', connectionId, workspaceId],
-    mutationFn: ({ id, body }: { id: string; body: UpdateNotificationRequest }) =>
+  return useNotificationWrite(
+    workspaceId,
+    'update-notification',
+    (client, { id, body }: { id: string; body: UpdateNotificationRequest }) =>
       client.request(`/wallet-pass/notifications/${encodeURIComponent(id)}`, {
         method: 'PATCH',
         workspaceId,
@@ -79,12 +92,7 @@ export function useUpdateNotification(workspaceId: string) {
         bodySchema: UpdateNotificationRequestSchema,
         schema: NotificationSchema,
       }),
-    // A PATCH to Processing sends: the same rule as a POST.
-    retry: retryRateLimitedOnly,
-    retryDelay,
-    onSuccess: settle.saved,
-    onError: settle.unsure,
-  });
+  );
 }
 
 export function useDeleteNotification(workspaceId: string) {
