@@ -9,12 +9,13 @@ import {
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';
+import { useToast } from '../../components/ui/toast';
 import { describeError, isApiError } from '../../lib/api-error';
 import { useConnection } from '../../lib/connection';
 import { cx } from '../../lib/cx';
 import { navigate, paths } from '../../history-router';
 import { passQueries } from '../passes/api/pass-queries';
-import { editableDocument } from '../passes/model/pass-document';
+import { describeNotCopied, duplicatePass } from '../passes/api/duplicate-pass';
 import { STARTER_TEMPLATES, type StarterTemplate, createFromTemplate } from './starter-templates';
 import { TemplatePicker } from './template-picker';
 import { WorkspacePassPicker } from './workspace-pass-picker';
@@ -66,6 +67,7 @@ export default function NewPassGallery({
 }) {
   const { client, connectionId } = useConnection();
   const queryClient = useQueryClient();
+  const { notify } = useToast();
   const nameId = useId();
   const nameErrorId = useId();
   const radioName = useId();
@@ -79,17 +81,23 @@ export default function NewPassGallery({
   const [sourceError, setSourceError] = useState<string | null>(null);
 
   const create = useMutation({
-    mutationFn: ({ choice, passName }: { choice: Choice; passName: string }) => {
+    mutationFn: async ({ choice, passName }: { choice: Choice; passName: string }) => {
       if (choice.source === 'template') return createFromTemplate(client, workspaceId, choice.template, passName);
-      const { passLinkSlug: _slug, ...copy } = choice.source === 'pass' ? editableDocument(choice.pass) : {};
-      const body: CreatePassRequest =
-        choice.source === 'pass'
-          ? { ...copy, passName, status: 'Draft', passMetadata: copy.passMetadata ?? {} }
-          : blankPass(passName, workspaceName);
+      if (choice.source === 'pass') {
+        // A whole copy (fields, images, locations); what could not be copied is said, not hidden.
+        const { pass: copy, notCopied } = await duplicatePass(client, workspaceId, choice.pass.id, { passName });
+        if (notCopied.length > 0)
+          notify({
+            tone: 'danger',
+            title: `“${copy.passName ?? passName}” was created, but not everything was copied`,
+            message: `Not copied: ${describeNotCopied(notCopied)}`,
+          });
+        return copy;
+      }
       return client.request('/wallet-pass', {
         method: 'POST',
         workspaceId,
-        body,
+        body: blankPass(passName, workspaceName),
         bodySchema: CreatePassRequestSchema,
         schema: WalletPassSchema,
       });
