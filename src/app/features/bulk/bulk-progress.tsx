@@ -98,7 +98,7 @@ export function BulkProgress({
           return (
             <li key={i} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 px-3 py-2 text-sm">
               <div className="min-w-0 flex-1">
-                <p className="truncate font-medium text-ink">{name}</p>
+                <p className="font-medium break-words text-ink">{name}</p>
                 {message && state.status !== 'done' ? (
                   <p className={cx('break-words', state.status === 'failed' ? 'text-danger-700' : 'text-ink-muted')}>
                     {message}

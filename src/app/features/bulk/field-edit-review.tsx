@@ -54,7 +54,7 @@ export function FieldEditReview({
             <li key={plan.pass.id} className="px-3 py-2">
               <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1">
                 <div className="min-w-0 flex-1 text-sm">
-                  <p className="truncate font-medium text-ink">{name}</p>
+                  <p className="font-medium break-words text-ink">{name}</p>
                   <p className={cx(plan.kind === 'invalid' ? 'text-danger-700' : 'text-ink-muted')}>
                     {describePlan(plan, edit)}
                   </p>
@@ -82,7 +82,7 @@ export function FieldEditReview({
         })}
         {unread.map((item) => (
           <li key={item.name} className="px-3 py-2 text-sm">
-            <p className="truncate font-medium text-ink">{item.name}</p>
+            <p className="font-medium break-words text-ink">{item.name}</p>
             <p className="text-danger-700">Could not be read: {item.reason}</p>
           </li>
         ))}
