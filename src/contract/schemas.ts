@@ -96,9 +96,15 @@ export const BackFieldLinkSchema = z.looseObject({
 });
 export type BackFieldLink = z.infer<typeof BackFieldLinkSchema>;
 
+const isEmptyLink = (value: string) => /^\s*(https?:\/\/)?\s*$/i.test(value);
+
 export const BackFieldLinkInputSchema = z.looseObject({
   text: requiredText('Link text', MAX_LINK_TEXT),
-  link: z.string({ error: 'Link is required' }).check(z.refine(isAllowedLink, LINK_MESSAGE)),
+  // An empty link (or a bare "https://") says so, rather than reading as a blocked scheme.
+  link: z.string({ error: 'Link is required' }).check(
+    z.refine((v) => !isEmptyLink(v), { error: 'Link is empty', abort: true }),
+    z.refine(isAllowedLink, LINK_MESSAGE),
+  ),
   slug: text(),
   shortLinkValue: text(),
   shortLinkId: text(),

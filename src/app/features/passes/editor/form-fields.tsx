@@ -100,22 +100,28 @@ export function NumberField({
   emptyAs,
   step = 'any',
 }: BaseProps & { emptyAs: number | null; step?: string }) {
-  const { register } = useFormContext();
+  const { register } = useFormContext<PassFormValues>();
   const error = useFieldError(name);
+  const registration = register(name, {
+    setValueAs: (value: unknown) => {
+      if (typeof value === 'number') return value;
+      const text = String(value ?? '')
+        .trim()
+        .replace(',', '.');
+      return text === '' ? emptyAs : Number(text);
+    },
+  });
   return (
     <Field label={label} hint={hint} error={error} className={className}>
       {(control) => (
         <input
           {...control}
-          {...register(name, {
-            setValueAs: (value: unknown) => {
-              if (typeof value === 'number') return value;
-              const text = String(value ?? '')
-                .trim()
-                .replace(',', '.');
-              return text === '' ? emptyAs : Number(text);
-            },
-          })}
+          {...registration}
+          // "Not yet a number" is held as NaN; the input shows it as empty, never as "NaN".
+          ref={(element) => {
+            registration.ref(element);
+            if (element?.value === 'NaN') element.value = '';
+          }}
           type="text"
           inputMode="decimal"
           step={step}

@@ -50,7 +50,7 @@ describe('BackFieldsSection', () => {
     await h.submit();
     expect(h.onValid).not.toHaveBeenCalled();
     expectFieldError(linkText(3, 1), 'Link text is required');
-    expectFieldError(linkInput(3, 1), LINK_MESSAGE);
+    expectFieldError(linkInput(3, 1), 'Link is empty');
 
     await h.user.type(linkText(3, 1), 'Menu');
     await h.user.type(linkInput(3, 1), 'menu.example/today');
@@ -112,7 +112,6 @@ describe('BackFieldsSection', () => {
     ['data:text/html,<b>hi</b>'],
     [' javascript:alert(1)'],
     ['file:///etc/passwd'],
-    ['https://'],
     ['not a link'],
   ])('refuses the link %j', async (link) => {
     const h = renderBack();
@@ -123,6 +122,17 @@ describe('BackFieldsSection', () => {
     // A url input strips surrounding spaces from its value, as browsers do.
     expect(input).toHaveValue(link.trim());
     expectFieldError(input, LINK_MESSAGE);
+    await h.submit();
+    expect(h.onValid).not.toHaveBeenCalled();
+  });
+
+  it.each([['https://'], ['']])('an empty link %j says "Link is empty", not a blocked scheme', async (link) => {
+    const h = renderBack();
+    const input = linkInput(1, 1);
+    await h.user.clear(input);
+    if (link) await h.user.type(input, link);
+    await h.user.tab();
+    expectFieldError(input, 'Link is empty');
     await h.submit();
     expect(h.onValid).not.toHaveBeenCalled();
   });

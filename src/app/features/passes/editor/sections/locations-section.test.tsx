@@ -34,6 +34,9 @@ describe('LocationsSection', () => {
     await h.user.click(screen.getByRole('button', { name: 'Add location' }));
     expect(input(2, 'Name')).toHaveValue('');
     expect(within(group(2)).getByRole('checkbox', { name: /^Enabled/ })).toBeChecked();
+    // Coordinates not yet typed read as empty, never as "NaN".
+    expect(input(2, 'Latitude')).toHaveValue('');
+    expect(input(2, 'Longitude')).toHaveValue('');
 
     await h.submit();
     expect(h.onValid).not.toHaveBeenCalled();
