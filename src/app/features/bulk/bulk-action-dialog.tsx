@@ -7,7 +7,7 @@ import { Field } from '../../components/ui/field';
 import { useConnection } from '../../lib/connection';
 import type { ItemState, TaskOutcome } from './bulk-runner';
 import { BulkProgress, RunFooter, describeTally } from './bulk-progress';
-import { deletePass, duplicatePass, setPassStatus } from './bulk-tasks';
+import { deletePass, duplicatePassTask, setPassStatus } from './bulk-tasks';
 import { describeHolders, plural, publishedHolders, selectionFacts } from './selection-facts';
 import { useBulkRun } from './use-bulk-run';
 
@@ -96,7 +96,7 @@ export default function BulkActionDialog({
     if (kind === 'publish' || kind === 'unpublish')
       return setPassStatus(client, workspaceId, pass.id, kind === 'publish' ? 'Published' : 'Draft');
     if (kind === 'delete') return deletePass(client, workspaceId, pass.id);
-    return duplicatePass(client, workspaceId, pass.id);
+    return duplicatePassTask(client, workspaceId, pass.id);
   };
   const bulk = useBulkRun(workspaceId, task);
   const { verb, doing, done } = VERBS[kind];
