@@ -46,6 +46,12 @@ export const ON_USE_GROUPS: readonly { name: string; sources: readonly string[] 
     name: 'pass export (Export: the pass as a zip)',
     sources: ['src/app/features/transfer/export-passes.ts'],
   },
+  { name: 'bulk selection bar (a pass is selected in the list)', sources: ['src/app/features/bulk/bulk-bar.tsx'] },
+  {
+    name: 'bulk action confirmation and run (Publish, Unpublish, Duplicate, Delete on the selection)',
+    sources: ['src/app/features/bulk/bulk-action-dialog.tsx'],
+  },
+  { name: 'bulk field edit with its review (Edit fields)', sources: ['src/app/features/bulk/field-edit-dialog.tsx'] },
   {
     name: 'installs chart (its card comes near the screen)',
     sources: ['src/app/features/installs/installs-chart.tsx'],
