@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toPreviewPass } from '../model/preview-pass';
 import type { PassFormValues } from '../model/form-model';
-import { blockingChecks, runPassChecks } from './pass-checks';
+import { type PassCheckInput, blockingChecks, runPassChecks } from './pass-checks';
 import { field, find, goodPass, one, withMeta } from './pass-checks.test-utils';
 
 describe('runPassChecks', () => {

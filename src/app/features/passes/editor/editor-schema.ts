@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { MAX_LOCATIONS } from '../../../../contract/wallet-rules';
+import type { ImageValue, PassFormValues } from '../model/form-model';
 import {
   CreatePassRequestSchema,
   PassMetadataInputSchema,
@@ -11,19 +12,25 @@ import {
   UpdatePassRequestSchema,
 } from '../../../../contract/schemas';
 
-const image = z.nullish(
-  z
-    .looseObject({ fileName: z.string(), url: z.nullish(z.string()), pending: z.optional(z.boolean()) })
-    .check(z.refine((v) => !v.pending, 'Wait until the upload has finished')),
+/** An image slot's value as the form holds it (an upload, or a file still uploading). */
+type FormImage = ImageValue & { pending?: boolean };
+const isFormImage = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { fileName, url } = value as { fileName?: unknown; url?: unknown };
+  return typeof fileName === 'string' && (url === undefined || url === null || typeof url === 'string');
+};
+
+const image = z.nullable(
+  z.custom<FormImage>(isFormImage).check(z.refine((v) => !v.pending, 'Wait until the upload has finished')),
 );
 
 /**
  * A pass may have no top field. The form always shows its inputs, so a top field whose inputs are
  * all empty (and that carries nothing else) reads as "none" rather than as a field missing a key.
  */
-function withoutEmptyTopField(metadata: unknown): unknown {
+function withoutEmptyTopField(metadata: PassFormValues['passMetadata']): unknown {
   if (!metadata || typeof metadata !== 'object') return metadata;
-  const topField = (metadata as { topField?: unknown }).topField;
+  const topField: unknown = metadata.topField;
   if (!topField || typeof topField !== 'object') return metadata;
   const empty = Object.values(topField).every((v) => v === undefined || v === null || v === '');
   return empty ? { ...metadata, topField: null } : metadata;

@@ -3,18 +3,24 @@
  * field re-renders that field and nothing else.
  */
 import type { ReactNode } from 'react';
-import { type FieldValues, type RegisterOptions, get, useFormContext, useFormState } from 'react-hook-form';
+import { type Path, type RegisterOptions, get, useFormContext, useFormState } from 'react-hook-form';
 import { Field, inputClass } from '../../../components/ui/field';
 import { cx } from '../../../lib/cx';
+import type { PassFormValues } from '../model/form-model';
 
-export function useFieldError(name: string): string | undefined {
-  const { errors } = useFormState({ name, exact: true });
+/** A path of the editor's form, checked against its values' type. */
+export type FormPath = Path<PassFormValues>;
+
+/** The error of one field, or a list's own error (`locations.root`). */
+export function useFieldError(name: FormPath | `${FormPath}.root`): string | undefined {
+  // A list's own error sits under `root`, a path the values' type does not name.
+  const { errors } = useFormState<PassFormValues>({ name: name as FormPath, exact: true });
   const error = get(errors, name) as { message?: unknown } | undefined;
   return typeof error?.message === 'string' ? error.message : undefined;
 }
 
 interface BaseProps {
-  name: string;
+  name: FormPath;
   label: ReactNode;
   hint?: ReactNode;
   warning?: ReactNode;
@@ -43,9 +49,9 @@ export function TextField({
   inputMode?: 'text' | 'numeric' | 'decimal' | 'url';
   autoComplete?: string;
   mono?: boolean;
-  options?: RegisterOptions<FieldValues, string>;
+  options?: RegisterOptions<PassFormValues, FormPath>;
 }) {
-  const { register } = useFormContext();
+  const { register } = useFormContext<PassFormValues>();
   const error = useFieldError(name);
   return (
     <Field label={label} hint={hint} error={error} warning={warning} className={className} labelAction={labelAction}>
@@ -74,7 +80,7 @@ export function TextAreaField({
   rows = 3,
   maxLength,
 }: BaseProps & { rows?: number; maxLength?: number }) {
-  const { register } = useFormContext();
+  const { register } = useFormContext<PassFormValues>();
   const error = useFieldError(name);
   return (
     <Field label={label} hint={hint} error={error} className={className}>
@@ -134,7 +140,7 @@ export function NumberField({
 }
 
 export function SelectField({ name, label, hint, className, children }: BaseProps & { children: ReactNode }) {
-  const { register } = useFormContext();
+  const { register } = useFormContext<PassFormValues>();
   const error = useFieldError(name);
   return (
     <Field label={label} hint={hint} error={error} className={className}>
@@ -151,8 +157,8 @@ export function SelectField({ name, label, hint, className, children }: BaseProp
   );
 }
 
-export function CheckboxField({ name, label, hint }: { name: string; label: ReactNode; hint?: ReactNode }) {
-  const { register } = useFormContext();
+export function CheckboxField({ name, label, hint }: { name: FormPath; label: ReactNode; hint?: ReactNode }) {
+  const { register } = useFormContext<PassFormValues>();
   return (
     <label className="flex items-start gap-2 text-sm text-ink">
       <input

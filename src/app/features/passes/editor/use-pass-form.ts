@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type Resolver, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import type { WalletPass } from '../../../../contract/schemas';
 import { type PassFormValues, toFormValues } from '../model/form-model';
 import { PassFormSchema } from './editor-schema';
 
-// The schema validates more loosely typed input than the form's values (loose objects, a
-// transform before the metadata's checks), so its resolver is typed for the form once, here.
-const resolver = zodResolver(PassFormSchema) as unknown as Resolver<PassFormValues>;
+// Typed for the form: the schema's input and output must both fit the form's values.
+const resolver = zodResolver<PassFormValues, unknown, PassFormValues>(PassFormSchema);
 
 /**
  * The editor's form: the pass's values as defaults, the editor's schema, errors shown once a

@@ -30,8 +30,13 @@ type LocationFormValue = UpdateLocationRequest & {
   locationId?: string | undefined;
 };
 
-/** The metadata as edited; `locations` is not part of it (they have their own endpoints). */
-type EditablePassMetadata = PassMetadata;
+/**
+ * The metadata as edited; `locations` is not part of it (they have their own endpoints): whatever
+ * the stored metadata carries there is passed through unread, as the request schema reads it.
+ */
+type EditablePassMetadata = { [K in keyof PassMetadata as Exclude<K, 'locations'>]: PassMetadata[K] } & {
+  locations?: unknown[] | null | undefined;
+};
 
 export interface PassFormValues {
   passName: string;

@@ -51,7 +51,7 @@ export function BackFieldsSection() {
 
 function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
   const { control } = useFormContext();
-  const name = `passMetadata.backFields.${fieldIndex}.value`;
+  const name = `passMetadata.backFields.${fieldIndex}.value` as const;
   const { fields, append, remove, move } = useFieldArray({ control, name });
   return (
     <div className="mt-2 space-y-3 border-l-2 border-brand-100 pl-4">

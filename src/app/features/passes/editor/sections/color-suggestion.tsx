@@ -3,6 +3,7 @@
  * colour, text = white or black at 4.5:1 or better. Applied only when the marketer clicks.
  */
 import { useFormContext, useWatch } from 'react-hook-form';
+import type { PassFormValues } from '../../model/form-model';
 import { Button } from '../../../../components/ui/button';
 import type { Rgb } from '../../../../lib/color';
 import { suggestColors } from '../../../../lib/dominant-color';
@@ -17,7 +18,7 @@ export function ArtworkColorSuggestion() {
 }
 
 export function ColorSuggestion({ dominant, source }: { dominant: Rgb | null | undefined; source: string }) {
-  const { setValue } = useFormContext();
+  const { setValue } = useFormContext<PassFormValues>();
   const [background, text] = useWatch({ name: ['passMetadata.backgroundColor', 'passMetadata.displayTextColor'] }) as [
     string | null | undefined,
     string | null | undefined,

@@ -5,6 +5,7 @@
  */
 import type { ClipboardEvent, FormEvent } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import type { PassFormValues } from '../../model/form-model';
 import { parseCoordinates } from '../../../../lib/coordinates';
 import { NumberField } from '../form-fields';
 import { LocationLocator } from './location-locator';
@@ -12,9 +13,9 @@ import { LocationLocator } from './location-locator';
 type LooseLocation = { latitude?: unknown; longitude?: unknown; name?: unknown } | null | undefined;
 
 export function CoordinateFields({ index }: { index: number }) {
-  const { setValue } = useFormContext();
-  const latitude = `locations.${index}.latitude`;
-  const longitude = `locations.${index}.longitude`;
+  const { setValue } = useFormContext<PassFormValues>();
+  const latitude = `locations.${index}.latitude` as const;
+  const longitude = `locations.${index}.longitude` as const;
 
   /** True when the text held a pair (a plain number is left to the field itself). */
   function fill(text: string): boolean {

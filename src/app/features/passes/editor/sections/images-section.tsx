@@ -1,5 +1,6 @@
 import { type DragEvent, Suspense, lazy, useId, useRef, useState } from 'react';
 import { useFormContext, useFormState, useWatch } from 'react-hook-form';
+import type { PassFormValues } from '../../model/form-model';
 import { MAX_UPLOAD_BYTES } from '../../../../../contract/rules';
 import { UploadResponseSchema } from '../../../../../contract/schemas';
 import { Button } from '../../../../components/ui/button';
@@ -52,8 +53,8 @@ export function ImagesSection({ workspaceId }: { workspaceId: string }) {
 }
 
 function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: string }) {
-  const name = `images.${slot}`;
-  const { setValue, getValues } = useFormContext();
+  const name = `images.${slot}` as const;
+  const { setValue, getValues } = useFormContext<PassFormValues>();
   const { defaultValues } = useFormState({ name, exact: true });
   const value = useWatch({ name }) as ImageValue | null;
   const formError = useFieldError(name);

@@ -1,4 +1,5 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
+import type { PassFormValues } from '../../model/form-model';
 import { MAX_LOCATIONS } from '../../../../../contract/wallet-rules';
 import { Alert } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
@@ -8,7 +9,7 @@ import { CoordinateFields, LocationLocatorFor } from './coordinate-fields';
 import { RowFieldset } from './row-controls';
 
 export function LocationsSection({ passId }: { passId: string }) {
-  const { control } = useFormContext();
+  const { control } = useFormContext<PassFormValues>();
   const { fields, append, remove, move } = useFieldArray({ control, name: 'locations', keyName: 'fieldKey' });
   const listError = useFieldError('locations.root');
   const full = fields.length >= MAX_LOCATIONS;

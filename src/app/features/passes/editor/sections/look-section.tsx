@@ -1,9 +1,10 @@
 import { useFormContext, useWatch } from 'react-hook-form';
+import type { PassFormValues } from '../../model/form-model';
 import { HEX_COLOR, normalizeHexColor } from '../../../../../contract/rules';
 import { Field, inputClass } from '../../../../components/ui/field';
 import { MIN_TEXT_CONTRAST, textContrast } from '../../../../lib/color';
 import { cx } from '../../../../lib/cx';
-import { EditorSection, TextAreaField, TextField, useFieldError } from '../form-fields';
+import { EditorSection, type FormPath, TextAreaField, TextField, useFieldError } from '../form-fields';
 import { ArtworkColorSuggestion } from './color-suggestion';
 
 export function LookSection() {
@@ -34,8 +35,8 @@ export function LookSection() {
 }
 
 /** A colour picker and a `#RRGGBB` text input on one form value; valid text is upper-cased on blur. */
-function ColorField({ name, label }: { name: string; label: string }) {
-  const { register, setValue } = useFormContext();
+function ColorField({ name, label }: { name: FormPath; label: string }) {
+  const { register, setValue } = useFormContext<PassFormValues>();
   const value = useWatch({ name }) as string | null | undefined;
   const error = useFieldError(name);
   const valid = typeof value === 'string' && HEX_COLOR.test(value);
