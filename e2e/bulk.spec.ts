@@ -1,9 +1,23 @@
-import { request as playwrightRequest, type Page } from '@playwright/test';
+import { request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { LIMITED_PORT } from '../playwright.config';
 import { StudioConfigSchema } from '../src/contract/queries';
 import { WalletPassSchema } from '../src/contract/schemas';
 import { buildCreatePass } from '../src/testing/factories';
 import { expect, test } from './fixtures';
+
+/** Sends until the answer is not a 429, waiting out each Retry-After. */
+async function sendPastRateLimit(
+  http: APIRequestContext,
+  method: 'post' | 'get',
+  url: string,
+  options: { headers: Record<string, string>; data?: unknown },
+) {
+  for (;;) {
+    const response = await http[method](url, options);
+    if (response.status() !== 429) return response;
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers()['retry-after'] ?? 1)));
+  }
+}
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -131,21 +145,20 @@ test('bulk add a back field to 10 passes with a review; one changed meanwhile is
   await expect(result).toContainText('after the review: not overwritten');
   await shoot(page, 'field-edit-result');
 
-  for (const pass of passes) {
-    const stored = await api.getPass(workspace.id, pass.id);
-    const hours = stored.passMetadata?.backFields?.find((f) => f.key === 'hours');
-    if (pass.id === changed.id) {
-      expect(hours).toBeUndefined();
-      expect(stored.notificationHeader).toBe('CHANGED ELSEWHERE');
-    } else {
-      expect(hours).toMatchObject({
-        label: 'Opening hours',
-        value: [{ text: 'See our hours', link: 'https://example.com/hours' }],
-      });
-      // Everything else is as it was.
-      expect(stored.passMetadata?.backFields?.slice(0, -1)).toEqual(pass.passMetadata?.backFields);
-      expect(stored.notificationHeader).toBe(pass.notificationHeader);
-    }
+  const stored = new Map(
+    await Promise.all(passes.map(async (pass) => [pass.id, await api.getPass(workspace.id, pass.id)] as const)),
+  );
+  const hoursOf = (id: string) => stored.get(id)?.passMetadata?.backFields?.find((f) => f.key === 'hours');
+  expect(hoursOf(changed.id)).toBeUndefined();
+  expect(stored.get(changed.id)?.notificationHeader).toBe('CHANGED ELSEWHERE');
+  for (const pass of passes.filter((p) => p.id !== changed.id)) {
+    expect(hoursOf(pass.id)).toMatchObject({
+      label: 'Opening hours',
+      value: [{ text: 'See our hours', link: 'https://example.com/hours' }],
+    });
+    // Everything else is as it was.
+    expect(stored.get(pass.id)?.passMetadata?.backFields?.slice(0, -1)).toEqual(pass.passMetadata?.backFields);
+    expect(stored.get(pass.id)?.notificationHeader).toBe(pass.notificationHeader);
   }
 });
 
@@ -158,13 +171,8 @@ test('a rate-limited run can be cancelled: what was done stays done, the rest un
   const key = config.demoKeys?.[0]?.apiKey ?? '';
   const workspace = config.workspaces[0]!;
   const headers = { 'api-key': key, 'x-workspace-id': workspace.id };
-  const send = async (method: 'post' | 'get', url: string, data?: unknown) => {
-    for (;;) {
-      const response = await http[method](url, { headers, ...(data ? { data } : {}) });
-      if (response.status() !== 429) return response;
-      await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers()['retry-after'] ?? 1)));
-    }
-  };
+  const send = (method: 'post' | 'get', url: string, data?: unknown) =>
+    sendPastRateLimit(http, method, url, { headers, ...(data ? { data } : {}) });
   const prefix = `Bulk cancel ${unique()}`;
   const ids = new Map<string, string>();
   for (let i = 1; i <= 24; i++) {

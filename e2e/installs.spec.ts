@@ -131,14 +131,17 @@ test('a seeded Published pass shows its 30-day chart in the editor, and new samp
   await card.getByRole('checkbox', { name: 'Apple and Google apart' }).check();
   await expect(card.getByRole('list', { name: 'Legend' })).toContainText('Google active');
 
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    // On a phone the editor shows the form or the preview side (where this card is), not both.
-    if (width === 390) await page.getByRole('group', { name: 'Show' }).getByRole('radio', { name: 'Preview' }).check();
+  const shootCard = async (width: number) => {
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`installs-editor-${width}.png`) });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  }
+  };
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await shootCard(1440);
+  await page.setViewportSize({ width: 390, height: 844 });
+  // On a phone the editor shows the form or the preview side (where this card is), not both.
+  await page.getByRole('group', { name: 'Show' }).getByRole('radio', { name: 'Preview' }).check();
+  await shootCard(390);
   await page.goto(`/w/${workspace.id}/passes`);
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });

@@ -64,10 +64,11 @@ test('three passes exported as a zip import into the other workspace field for f
       uploadInfoList: images as never,
     });
     await api.createLocation(from.id, pass.id, { name: `Shop ${i}`, latitude: 40 + i, longitude: -70 - i });
-    if (i === 0)
-      await api.createLocation(from.id, pass.id, { name: `Kiosk ${i}`, enabled: false, relevantText: 'Kiosk' });
     originals.push(await api.getPass(from.id, pass.id));
   }
+  // The first pass also has a disabled location.
+  await api.createLocation(from.id, originals[0]!.id, { name: 'Kiosk 0', enabled: false, relevantText: 'Kiosk' });
+  originals[0] = await api.getPass(from.id, originals[0]!.id);
 
   // Select the three in the list and export them.
   await page.goto(`/w/${from.id}/passes?q=${encodeURIComponent(prefix)}`);
