@@ -2,12 +2,8 @@ import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import { StudioConfigSchema, type StudioConfig } from '../src/contract/queries';
 import { REQUIRED_PASS_IMAGES } from '../src/contract/rules';
 import { appleImageSize, imageSlotOf } from '../src/contract/wallet-rules';
-import {
-  type CreatePassRequest,
-  WalletPassPageSchema,
-  WalletPassSchema,
-  type WalletPass,
-} from '../src/contract/schemas';
+import { WalletPassPageSchema, WalletPassSchema, type WalletPass } from '../src/contract/schemas';
+import { type CreatePassRequest } from '../src/contract/input-schemas';
 import { buildCreatePass } from '../src/testing/factories';
 import { noisePng, solidPng } from '../src/testing/png-files';
 

@@ -1,6 +1,7 @@
 /** Seeds the bench server through its public API, as a client would. */
 import { REQUIRED_PASS_IMAGES } from '../../src/contract/rules';
-import type { CreatePassRequest, WalletPass } from '../../src/contract/schemas';
+import type { WalletPass } from '../../src/contract/schemas';
+import type { CreatePassRequest } from '../../src/contract/input-schemas';
 import { appleImageSize, imageSlotOf } from '../../src/contract/wallet-rules';
 import { buildCreatePass } from '../../src/testing/factories';
 import { solidPng } from '../../src/testing/png-files';

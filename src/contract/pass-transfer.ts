@@ -9,14 +9,13 @@
 import * as z from 'zod/mini';
 import { issuePath } from './errors';
 import { PASS_IMAGE_NAMES, type PassImageName } from './rules';
+import { READ_ONLY_ENTITY_KEYS, READ_ONLY_PASS_KEYS } from './schemas';
 import {
   CreatePassRequestSchema,
   type CreatePassRequest,
-  READ_ONLY_ENTITY_KEYS,
-  READ_ONLY_PASS_KEYS,
   UpdateLocationRequestSchema,
   type UpdateLocationRequest,
-} from './schemas';
+} from './input-schemas';
 import { hasPngSignature } from './wallet-rules';
 
 export const PASS_EXPORT_FORMAT = 'pass-studio.passes';

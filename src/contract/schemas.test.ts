@@ -4,17 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { issuesToContext } from './errors';
 import {
   ApiErrorBodySchema,
+  WalletPassDetailResponseSchema,
+  WalletPassPageSchema,
+  WalletPassSchema,
+  uploadKeyOf,
+} from './schemas';
+import {
   BackFieldLinkInputSchema,
   CreateLocationRequestSchema,
   CreatePassRequestSchema,
   PassMetadataInputSchema,
   UpdatePassRequestSchema,
   UploadInfoInputSchema,
-  WalletPassDetailResponseSchema,
-  WalletPassPageSchema,
-  WalletPassSchema,
-  uploadKeyOf,
-} from './schemas';
+} from './input-schemas';
 
 // A copy of the reference's example-pass.json, kept in the repo so the suite runs anywhere.
 const examplePath = fileURLToPath(new URL('../testing/example-pass.json', import.meta.url));

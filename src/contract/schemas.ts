@@ -1,7 +1,7 @@
 /**
  * The Passport API's shapes (passport-api.md §7), written once for the dashboard and the sandbox.
  *
- * Two readings of every shape:
+ * Two readings of every shape (the strict one in `./input-schemas`):
  * - `XSchema` reads responses tolerantly: every object is loose (unknown keys survive parse and
  *   serialise untouched, at every level), optional values may be null, and formatting rules are
  *   not enforced, so a pass from the real API that breaks one of our rules still loads.
@@ -12,33 +12,8 @@
  * never changes a value.
  */
 import * as z from 'zod/mini';
-import {
-  HEX_COLOR,
-  ID_PATTERN,
-  LATITUDE_RANGE,
-  LONGITUDE_RANGE,
-  PASS_IMAGE_NAMES,
-  PASS_STATUSES,
-  SLUG_PATTERN,
-  isAllowedLink,
-} from './rules';
-import { MAX_LINK_TEXT, MAX_TEXT } from './wallet-rules';
-import {
-  AppDeepLinksInputSchema,
-  AppDeepLinksSchema,
-  UserDeepLinkInputSchema,
-  UserDeepLinkSchema,
-} from './deep-link-schemas';
-import {
-  COLOR_MESSAGE,
-  LINK_MESSAGE,
-  count,
-  entityShape,
-  optionalFormatted,
-  optionalText,
-  requiredText,
-  text,
-} from './schema-parts';
+import { PASS_STATUSES } from './rules';
+import { count, entityShape, text } from './schema-parts';
 
 /** Keys every stored entity gets from the server; a client never sets them. */
 export const READ_ONLY_ENTITY_KEYS = [
@@ -75,17 +50,6 @@ export const PassFieldSchema = z.looseObject({
 });
 export type PassField = z.infer<typeof PassFieldSchema>;
 
-export const PassFieldInputSchema = z.looseObject({
-  key: z.string({ error: 'Key is required' }).check(
-    z.refine((v) => v.trim().length > 0, 'Key is required'),
-    z.maxLength(MAX_TEXT, `Key must be at most ${MAX_TEXT} characters`),
-    z.regex(/^[A-Za-z0-9_.-]*$/, 'Key may use letters, digits, dots, dashes and underscores only'),
-  ),
-  label: optionalText('Label', MAX_TEXT),
-  value: optionalText('Value', MAX_TEXT),
-  changeMessage: optionalText('Change message', MAX_TEXT),
-});
-
 export const BackFieldLinkSchema = z.looseObject({
   text: text(),
   link: text(),
@@ -96,21 +60,6 @@ export const BackFieldLinkSchema = z.looseObject({
 });
 export type BackFieldLink = z.infer<typeof BackFieldLinkSchema>;
 
-const isEmptyLink = (value: string) => /^\s*(https?:\/\/)?\s*$/i.test(value);
-
-export const BackFieldLinkInputSchema = z.looseObject({
-  text: requiredText('Link text', MAX_LINK_TEXT),
-  // An empty link (or a bare "https://") says so, rather than reading as a blocked scheme.
-  link: z.string({ error: 'Link is required' }).check(
-    z.refine((v) => !isEmptyLink(v), { error: 'Link is empty', abort: true }),
-    z.refine(isAllowedLink, LINK_MESSAGE),
-  ),
-  slug: text(),
-  shortLinkValue: text(),
-  shortLinkId: text(),
-  utmSource: text(),
-});
-
 export const BackFieldSchema = z.looseObject({
   key: text(),
   label: text(),
@@ -118,11 +67,6 @@ export const BackFieldSchema = z.looseObject({
   changeMessage: text(),
 });
 export type BackField = z.infer<typeof BackFieldSchema>;
-
-export const BackFieldInputSchema = z.looseObject({
-  ...PassFieldInputSchema.shape,
-  value: z.nullish(z.array(BackFieldLinkInputSchema).check(z.maxLength(50, 'At most 50 links'))),
-});
 
 // ---------------------------------------------------------------------------------------------
 // Locations
@@ -142,43 +86,29 @@ export const LocationSchema = z.looseObject({
 });
 export type Location = z.infer<typeof LocationSchema>;
 
-const latitude = z
-  .number({ error: 'Latitude must be a number' })
-  .check(
-    z.gte(LATITUDE_RANGE.min, 'Latitude must be between -90 and 90'),
-    z.lte(LATITUDE_RANGE.max, 'Latitude must be between -90 and 90'),
-  );
-const longitude = z
-  .number({ error: 'Longitude must be a number' })
-  .check(
-    z.gte(LONGITUDE_RANGE.min, 'Longitude must be between -180 and 180'),
-    z.lte(LONGITUDE_RANGE.max, 'Longitude must be between -180 and 180'),
-  );
+// ---------------------------------------------------------------------------------------------
+// Deep links
 
-const locationInputShape = {
-  name: requiredText('Name'),
-  enabled: z.optional(z.boolean({ error: 'Enabled must be true or false' })),
-  latitude,
-  longitude,
-  altitude: z.nullish(
-    z.number({ error: 'Altitude must be a number' }).check(z.refine(Number.isFinite, 'Altitude must be a number')),
-  ),
-  relevantText: requiredText('Relevant text'),
-  walletPass: z.optional(WalletPassRefSchema),
-  passSerialNumber: z.optional(z.string()),
-};
+export const AppleDeepLinkDataSchema = z.looseObject({ appStoreId: text(), launchUrl: text() });
+export const GoogleDeepLinkDataSchema = z.looseObject({
+  androidPackageName: text(),
+  webAppUrl: text(),
+  displayText: text(),
+});
+export const AppDeepLinksSchema = z.looseObject({
+  appleDeepLinkData: z.nullish(AppleDeepLinkDataSchema),
+  googleDeepLinkData: z.nullish(GoogleDeepLinkDataSchema),
+});
+export type AppDeepLinks = z.infer<typeof AppDeepLinksSchema>;
 
-/** Create: the pass is named by `walletPass.id` (Gen 2) or `passSerialNumber` (Gen 1). */
-export const CreateLocationRequestSchema = z.looseObject(locationInputShape).check(
-  z.refine((v) => Boolean(v.walletPass?.id ?? v.passSerialNumber), {
-    message: 'The pass is required (walletPass.id or passSerialNumber)',
-    path: ['walletPass'],
-  }),
-);
-export type CreateLocationRequest = z.infer<typeof CreateLocationRequestSchema>;
-
-export const UpdateLocationRequestSchema = z.looseObject(locationInputShape);
-export type UpdateLocationRequest = z.infer<typeof UpdateLocationRequestSchema>;
+export const UserDeepLinkSchema = z.looseObject({
+  appType: z.nullish(z.string()),
+  inputLink: text(),
+  appleAppStoreUrl: text(),
+  launchUrl: text(),
+  googlePlayStoreUrl: text(),
+});
+export type UserDeepLink = z.infer<typeof UserDeepLinkSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Pass metadata
@@ -199,51 +129,6 @@ export const PassMetadataSchema = z.looseObject({
 });
 export type PassMetadata = z.infer<typeof PassMetadataSchema>;
 
-const color = optionalFormatted(COLOR_MESSAGE, (v) => HEX_COLOR.test(v));
-
-export const PassMetadataInputSchema = z
-  .looseObject({
-    description: optionalText('Description', 2000),
-    organizationName: optionalText('Organisation name', MAX_TEXT),
-    backgroundColor: color,
-    displayTextColor: color,
-    topField: z.nullish(PassFieldInputSchema),
-    secondaryFields: z.nullish(z.array(PassFieldInputSchema).check(z.maxLength(50, 'At most 50 secondary fields'))),
-    backFields: z.nullish(z.array(BackFieldInputSchema).check(z.maxLength(50, 'At most 50 back fields'))),
-    qrUrl: optionalText('QR code content', 2048),
-    qrText: optionalText('QR caption', MAX_TEXT),
-    // Locations are managed through the location endpoints; whatever is sent back here is ignored.
-    locations: z.nullish(z.array(z.unknown())),
-    appDeepLinks: z.nullish(AppDeepLinksInputSchema),
-    userDeepLink: z.nullish(UserDeepLinkInputSchema),
-  })
-  .check(
-    z.superRefine((meta, ctx) => {
-      for (const { path, message } of duplicateFieldKeys(meta)) {
-        ctx.addIssue({ code: 'custom', path, message, input: meta });
-      }
-    }),
-  );
-
-/** Field keys must be unique within a pass (top, secondary and back fields together). */
-export function duplicateFieldKeys(meta: {
-  topField?: { key?: string | null } | null;
-  secondaryFields?: readonly { key?: string | null }[] | null;
-  backFields?: readonly { key?: string | null }[] | null;
-}): { path: (string | number)[]; message: string }[] {
-  const seen = new Set<string>();
-  const problems: { path: (string | number)[]; message: string }[] = [];
-  const visit = (key: string | null | undefined, path: (string | number)[]) => {
-    if (!key) return;
-    if (seen.has(key)) problems.push({ path, message: `The key "${key}" is already used in this pass` });
-    seen.add(key);
-  };
-  visit(meta.topField?.key, ['topField', 'key']);
-  meta.secondaryFields?.forEach((f, i) => visit(f.key, ['secondaryFields', i, 'key']));
-  meta.backFields?.forEach((f, i) => visit(f.key, ['backFields', i, 'key']));
-  return problems;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Images, account, pass
 
@@ -259,20 +144,6 @@ export type UploadInfo = z.infer<typeof UploadInfoSchema>;
 export function uploadKeyOf(info: UploadInfo): string | undefined {
   return info.uploadKey ?? info.fileKey ?? undefined;
 }
-
-export const UploadInfoInputSchema = z
-  .looseObject({
-    fileName: z.enum(PASS_IMAGE_NAMES, { error: 'Images are logo.png, icon.png, strip.png or footer.png' }),
-    uploadKey: z.nullish(z.string().check(z.regex(ID_PATTERN, 'Not an upload key'))),
-    fileKey: z.nullish(z.string().check(z.regex(ID_PATTERN, 'Not an upload key'))),
-    url: text(),
-  })
-  .check(
-    z.refine((v) => Boolean(v.uploadKey ?? v.fileKey), {
-      message: 'The image has no upload key',
-      path: ['uploadKey'],
-    }),
-  );
 
 export const UploadResponseSchema = z.looseObject({ key: z.string(), url: z.string() });
 export type UploadResponse = z.infer<typeof UploadResponseSchema>;
@@ -312,33 +183,6 @@ export type WalletPass = z.infer<typeof WalletPassSchema>;
 
 /** Quirk: `GET /wallet-pass/{id}` answers an array (expect one element). */
 export const WalletPassDetailResponseSchema = z.array(WalletPassSchema);
-
-const passInputShape = {
-  passName: requiredText('Pass name'),
-  passMetadata: PassMetadataInputSchema,
-  uploadInfoList: z.nullish(
-    z.array(UploadInfoInputSchema).check(
-      z.maxLength(PASS_IMAGE_NAMES.length, 'At most one of each image'),
-      z.refine((list) => new Set(list.map((i) => i.fileName)).size === list.length, 'Each image may appear once'),
-    ),
-  ),
-  notificationHeader: optionalText('Notification header', MAX_TEXT),
-  status: z.optional(PassStatusSchema),
-  passLinkSlug: optionalFormatted('Use lowercase letters, digits and dashes', (v) => SLUG_PATTERN.test(v)),
-  account: z.nullish(AccountSchema),
-};
-
-/** Body of `POST /wallet-pass`. Read-only fields may be present (they are ignored). */
-export const CreatePassRequestSchema = z.looseObject(passInputShape);
-export type CreatePassRequest = z.infer<typeof CreatePassRequestSchema>;
-
-/** Body of `PATCH /wallet-pass/{id}`: each top-level key present replaces the stored one. */
-export const UpdatePassRequestSchema = z.looseObject({
-  ...passInputShape,
-  passName: z.optional(passInputShape.passName),
-  passMetadata: z.optional(PassMetadataInputSchema),
-});
-export type UpdatePassRequest = z.infer<typeof UpdatePassRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Envelopes

@@ -2,14 +2,8 @@
  * Test data shared by unit, component and e2e tests. Every factory parses its result through the
  * contract, so fixtures cannot drift from the API's shapes.
  */
-import {
-  type BackField,
-  type CreatePassRequest,
-  CreatePassRequestSchema,
-  type PassField,
-  type WalletPass,
-  WalletPassSchema,
-} from '../contract/schemas';
+import { type BackField, type PassField, type WalletPass, WalletPassSchema } from '../contract/schemas';
+import { type CreatePassRequest, CreatePassRequestSchema } from '../contract/input-schemas';
 
 let sequence = 0;
 const next = () => ++sequence;

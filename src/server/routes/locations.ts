@@ -1,7 +1,8 @@
 /** `/v1/wallet-pass-location`: geofences of a pass, at most ten per pass (Apple Wallet's limit). */
 import { Hono } from 'hono';
 import { ListLocationsQuerySchema, splitListParam } from '../../contract/queries';
-import { CreateLocationRequestSchema, LocationSchema, UpdateLocationRequestSchema } from '../../contract/schemas';
+import { LocationSchema } from '../../contract/schemas';
+import { CreateLocationRequestSchema, UpdateLocationRequestSchema } from '../../contract/input-schemas';
 import type { AppEnv } from '../app-env';
 import { notFound } from '../errors';
 import { methodNotAllowed, parseWith, pathId, readJsonObject } from '../http';

@@ -1,7 +1,8 @@
 /** `/v1/wallet-pass`: search, create, read (an array, as the real API does), update, delete. */
 import { Hono } from 'hono';
 import { ListPassesQuerySchema, splitListParam } from '../../contract/queries';
-import { CreatePassRequestSchema, UpdatePassRequestSchema, WalletPassSchema } from '../../contract/schemas';
+import { WalletPassSchema } from '../../contract/schemas';
+import { CreatePassRequestSchema, UpdatePassRequestSchema } from '../../contract/input-schemas';
 import type { AppEnv } from '../app-env';
 import { invalidInput, notFound } from '../errors';
 import { methodNotAllowed, parseWith, pathId, readJsonObject, requestOrigin } from '../http';

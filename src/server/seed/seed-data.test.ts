@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_PASS_IMAGES, SLUG_PATTERN } from '../../contract/rules';
-import { CreateLocationRequestSchema, CreatePassRequestSchema } from '../../contract/schemas';
+import { CreateLocationRequestSchema, CreatePassRequestSchema } from '../../contract/input-schemas';
 import { buildSeed } from './seed-data';
 import type { SeedPass } from './seed-types';
 import { Buffer } from 'node:buffer';

@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { BackField, BackFieldLink, PassField, PassMetadata } from '../../contract/schemas';
-import type { UserDeepLink } from '../../contract/deep-link-schemas';
+import type { UserDeepLink } from '../../contract/schemas';
 import type { PassStatus } from '../../contract/rules';
 import { seedImages } from './seed-images';
 import type { SeedCounts, SeedData, SeedDemoKey, SeedPass, SeedWorkspace } from './seed-types';

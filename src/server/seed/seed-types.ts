@@ -2,7 +2,8 @@
  * What the sandbox seeds into a new database: the seed module builds it, the store writes it.
  * Deterministic: the same call gives the same data, so a new DATA_DIR always starts the same.
  */
-import type { CreateLocationRequest, PassMetadata } from '../../contract/schemas';
+import type { PassMetadata } from '../../contract/schemas';
+import type { CreateLocationRequest } from '../../contract/input-schemas';
 import type { PassImageName, PassStatus } from '../../contract/rules';
 
 export interface SeedImage {

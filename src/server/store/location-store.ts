@@ -3,7 +3,7 @@
  * pass, each change reported as a change of its pass (a pass's API object embeds its locations).
  */
 import type Database from 'better-sqlite3';
-import type { CreateLocationRequest, UpdateLocationRequest } from '../../contract/schemas';
+import type { CreateLocationRequest, UpdateLocationRequest } from '../../contract/input-schemas';
 import { MAX_LOCATIONS } from '../../contract/wallet-rules';
 import { invalidInput, notFound } from '../errors';
 import { newId } from '../ids';

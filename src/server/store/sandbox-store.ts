@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CreatePassRequest, UpdatePassRequest } from '../../contract/schemas';
+import type { CreatePassRequest, UpdatePassRequest } from '../../contract/input-schemas';
 import { uploadKeyOf } from '../../contract/schemas';
 import { invalidInput, notFound } from '../errors';
 import { fakeGoogleSaveToken, newId, newUploadKey, randomSlug } from '../ids';

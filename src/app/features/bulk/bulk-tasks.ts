@@ -1,5 +1,6 @@
 import type { PassStatus } from '../../../contract/rules';
-import { UpdatePassRequestSchema, WalletPassSchema } from '../../../contract/schemas';
+import { WalletPassSchema } from '../../../contract/schemas';
+import { UpdatePassRequestSchema } from '../../../contract/input-schemas';
 import type { ApiClient } from '../../lib/api-client';
 import { isApiError } from '../../lib/api-error';
 import { describeNotCopied, duplicatePass } from '../passes/api/duplicate-pass';

@@ -5,15 +5,15 @@
  * review candidate. Pure; the dialog reads the passes and runs the saves.
  */
 import { HEX_COLOR, normalizeHexColor } from '../../../contract/rules';
+import { type WalletPass } from '../../../contract/schemas';
 import {
   BackFieldInputSchema,
   PassFieldInputSchema,
   UpdateLocationRequestSchema,
   UpdatePassRequestSchema,
   type UpdatePassRequest,
-  type WalletPass,
   duplicateFieldKeys,
-} from '../../../contract/schemas';
+} from '../../../contract/input-schemas';
 import {
   type LocationChanges,
   type PassFormValues,

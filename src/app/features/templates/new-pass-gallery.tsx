@@ -1,11 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
-import {
-  type CreatePassRequest,
-  CreatePassRequestSchema,
-  type WalletPass,
-  WalletPassSchema,
-} from '../../../contract/schemas';
+import { type WalletPass, WalletPassSchema } from '../../../contract/schemas';
+import { type CreatePassRequest, CreatePassRequestSchema } from '../../../contract/input-schemas';
 import { Alert } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Dialog } from '../../components/ui/dialog';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CreatePassRequestSchema } from '../../../contract/schemas';
+import { CreatePassRequestSchema } from '../../../contract/input-schemas';
 import {
   APPLE_ICON_RECOMMENDED_PX,
   GOOGLE_LOGO_MIN_PX,

@@ -4,13 +4,8 @@
  * New pass dialog. A template becomes a pass by uploading its images and creating the pass.
  */
 import type { PassImageName } from '../../../contract/rules';
-import {
-  type CreatePassRequest,
-  CreatePassRequestSchema,
-  type PassMetadata,
-  UploadResponseSchema,
-  WalletPassSchema,
-} from '../../../contract/schemas';
+import { type PassMetadata, UploadResponseSchema, WalletPassSchema } from '../../../contract/schemas';
+import { type CreatePassRequest, CreatePassRequestSchema } from '../../../contract/input-schemas';
 import type { ApiClient } from '../../lib/api-client';
 import type { ComponentProps } from 'react';
 import type { ApplePassPreview } from '../passes/preview/apple-pass-preview';

@@ -9,15 +9,12 @@
  */
 import { unzipSync } from 'fflate';
 import { PASS_EXPORT_JSON, checkImport, type ImportCheck, type ImportablePass } from '../../../contract/pass-transfer';
+import { LocationSchema, UploadResponseSchema, type WalletPass, WalletPassSchema } from '../../../contract/schemas';
 import {
   CreateLocationRequestSchema,
   CreatePassRequestSchema,
   type CreatePassRequest,
-  LocationSchema,
-  UploadResponseSchema,
-  type WalletPass,
-  WalletPassSchema,
-} from '../../../contract/schemas';
+} from '../../../contract/input-schemas';
 import type { ApiClient } from '../../lib/api-client';
 import { ApiError, describeError } from '../../lib/api-error';
 

@@ -7,15 +7,17 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  CreateLocationRequestSchema,
-  type CreatePassRequest,
-  CreatePassRequestSchema,
   type Location,
   LocationSchema,
   type WalletPass,
   WalletPassSchema,
   uploadKeyOf,
 } from '../../../../contract/schemas';
+import {
+  CreateLocationRequestSchema,
+  type CreatePassRequest,
+  CreatePassRequestSchema,
+} from '../../../../contract/input-schemas';
 import type { ApiClient } from '../../../lib/api-client';
 import { describeError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';

@@ -1,11 +1,7 @@
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { PassStatus } from '../../../../contract/rules';
-import {
-  type PagedList,
-  UpdatePassRequestSchema,
-  type WalletPass,
-  WalletPassSchema,
-} from '../../../../contract/schemas';
+import { type PagedList, type WalletPass, WalletPassSchema } from '../../../../contract/schemas';
+import { UpdatePassRequestSchema } from '../../../../contract/input-schemas';
 import { useConnection } from '../../../lib/connection';
 import { editableDocument } from '../model/pass-document';
 import { fetchPass, passQueries } from './pass-queries';

@@ -22,7 +22,8 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { UpdatePassRequest, WalletPass } from '../../../../contract/schemas';
+import type { WalletPass } from '../../../../contract/schemas';
+import type { UpdatePassRequest } from '../../../../contract/input-schemas';
 import { describeError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { type RetryOptions, withRetry } from '../../../lib/retry';

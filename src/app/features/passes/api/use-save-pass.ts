@@ -1,13 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { LocationSchema, type WalletPass, WalletPassSchema } from '../../../../contract/schemas';
 import {
   CreateLocationRequestSchema,
-  LocationSchema,
   UpdateLocationRequestSchema,
   UpdatePassRequestSchema,
   type UpdatePassRequest,
-  type WalletPass,
-  WalletPassSchema,
-} from '../../../../contract/schemas';
+} from '../../../../contract/input-schemas';
 import type { ApiClient } from '../../../lib/api-client';
 import { type ApiError, isApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';

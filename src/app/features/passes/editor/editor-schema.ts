@@ -10,7 +10,7 @@ import {
   PassMetadataInputSchema,
   UpdateLocationRequestSchema,
   UpdatePassRequestSchema,
-} from '../../../../contract/schemas';
+} from '../../../../contract/input-schemas';
 
 /** An image slot's value as the form holds it (an upload, or a file still uploading). */
 type FormImage = ImageValue & { pending?: boolean };

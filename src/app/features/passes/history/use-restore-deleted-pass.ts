@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DeletedPass } from '../../../../contract/pass-versions';
+import { LocationSchema, WalletPassSchema } from '../../../../contract/schemas';
 import {
   CreateLocationRequestSchema,
   CreatePassRequestSchema,
   type CreatePassRequest,
-  LocationSchema,
-  WalletPassSchema,
-} from '../../../../contract/schemas';
+} from '../../../../contract/input-schemas';
 import { ApiError } from '../../../lib/api-error';
 import { useConnection } from '../../../lib/connection';
 import { env } from '../../../lib/env';

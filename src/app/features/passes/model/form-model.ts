@@ -6,14 +6,8 @@
  * every key they had) and the save document starts from the stored pass's editable document.
  */
 import type { PassImageName } from '../../../../contract/rules';
-import type {
-  Location,
-  PassMetadata,
-  UpdateLocationRequest,
-  UpdatePassRequest,
-  UploadInfo,
-  WalletPass,
-} from '../../../../contract/schemas';
+import type { Location, PassMetadata, UploadInfo, WalletPass } from '../../../../contract/schemas';
+import type { UpdateLocationRequest, UpdatePassRequest } from '../../../../contract/input-schemas';
 import { READ_ONLY_ENTITY_KEYS, uploadKeyOf } from '../../../../contract/schemas';
 import { editableDocument } from './pass-document';
 import { ROW_MARKER, sameValue } from './same-value';

@@ -1,4 +1,5 @@
-import { READ_ONLY_PASS_KEYS, type UpdatePassRequest, type WalletPass } from '../../../../contract/schemas';
+import { READ_ONLY_PASS_KEYS, type WalletPass } from '../../../../contract/schemas';
+import { type UpdatePassRequest } from '../../../../contract/input-schemas';
 
 /**
  * The editable document of a stored pass: everything the API returned except what it sets

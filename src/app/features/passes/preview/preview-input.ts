@@ -5,7 +5,7 @@
  */
 import type { PassImageName } from '../../../../contract/rules';
 import type { BackField, BackFieldLink, Location, PassField, PassMetadata } from '../../../../contract/schemas';
-import type { GoogleDeepLinkDataSchema } from '../../../../contract/deep-link-schemas';
+import type { GoogleDeepLinkDataSchema } from '../../../../contract/schemas';
 import type * as z from 'zod/mini';
 
 type Loose<T> = { [K in keyof T]?: T[K] | null | undefined };

@@ -1,4 +1,5 @@
-import type { UpdatePassRequest, WalletPass } from '../../../../contract/schemas';
+import type { WalletPass } from '../../../../contract/schemas';
+import type { UpdatePassRequest } from '../../../../contract/input-schemas';
 import { IMAGE_SLOTS, type PassFormValues, slotFileName, toSaveDocument } from '../model/form-model';
 import type { PassSnapshot } from './pass-changes';
 
