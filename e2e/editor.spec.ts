@@ -157,17 +157,17 @@ test('a duplicate name and a javascript: link are refused at their fields; leavi
   await expect(link).toHaveValue('https://example.com/safe');
   expect((await api.getPass(workspace.id, pass.id)).passName).toBe(pass.passName);
 
-  // Leaving with unsaved changes asks first; staying keeps the edits.
-  page.once('dialog', (dialog) => {
-    expect(dialog.message()).toContain('unsaved changes');
-    void dialog.dismiss();
-  });
+  // Leaving with unsaved changes asks first, in the app's own dialog; staying keeps the edits.
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
   await page.getByRole('link', { name: '← All passes' }).click();
+  await expect(leave).toContainText('unsaved changes');
+  await leave.getByRole('button', { name: 'Stay on this pass' }).click();
+  await expect(leave).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/passes/${pass.id}$`));
   await expect(nameInput).toHaveValue(other.passName!);
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('link', { name: '← All passes' }).click();
+  await leave.getByRole('button', { name: 'Leave without saving' }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${workspace.id}/passes$`));
 });
 
