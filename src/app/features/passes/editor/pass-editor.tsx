@@ -1,28 +1,26 @@
-import { type BaseSyntheticEvent, Suspense, lazy, startTransition, useCallback, useEffect, useState } from 'react';
+import { type BaseSyntheticEvent, Suspense, startTransition, useCallback, useEffect, useState } from 'react';
 import { type FieldErrors, FormProvider } from 'react-hook-form';
 import type { WalletPass } from '../../../../contract/schemas';
 import { Alert } from '../../../components/ui/alert';
 import { useToast } from '../../../components/ui/toast';
-import { Link, paths } from '../../../history-router';
-import { PassHistoryActions } from '../history/pass-history-actions';
+import { PassInstallsSlot } from './installs-slot';
 import { ReviewChangesButton } from '../review/review-changes-button';
 import { useSaveReview } from '../review/use-save-review';
 import { useFormUndo } from '../undo/form-undo';
 import { UndoButtons } from '../undo/undo-buttons';
 import { type SaveOutcome, useSavePassFlow } from '../api/use-save-pass-flow';
 import { type PassFormValues, toFormValues } from '../model/form-model';
-import { StatusToggle } from '../status/status-toggle';
 import { DraftOffer, useDraftAutosave } from './draft-offer';
 import { ErrorSummary } from './error-summary';
 import { type Problem, flattenErrors } from './form-paths';
 import { LoadingOverlay } from '../../../components/ui/loading-overlay';
-import { importWhenOnline } from '../../../lib/import-when-online';
 import { lazyOnUse } from '../../../lib/lazy-on-use';
 import { ImageSizesContext, createImageSizesStore } from './image-sizes';
 import { LivePassPreview } from './live-pass-preview';
 import { ReadOnlyPanel } from './read-only-panel';
 import { type EditorView, EditorViewSwitch } from './editor-view-switch';
-import { IMAGES_SECTION_ID, showSection, useSectionFromHash } from './section-ids';
+import { useSectionFromHash } from './section-ids';
+import { PassEditorHeader } from './pass-editor-header';
 import { SaveBar, useSaveShortcut } from './save-bar';
 import { keepRefusedLocations, placeSaveError } from './server-errors';
 import { UnsavedChangesGuard } from './unsaved-changes-guard';
@@ -39,8 +37,6 @@ import { QrSection } from './sections/qr-section';
 import { SecondaryFieldsSection } from './sections/secondary-fields-section';
 import { TopFieldSection } from './sections/top-field-section';
 
-// The count chart and its charting library load on their own, after the form.
-const PassInstalls = lazy(() => importWhenOnline(() => import('../../installs/pass-installs'), 'The installs chart'));
 // A conflict needs a save first: its dialog loads when a save starts (see below).
 const conflictDialog = lazyOnUse(() => import('./conflict-dialog').then((m) => m.ConflictDialog));
 const ConflictDialog = conflictDialog.Component;
@@ -163,30 +159,12 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
     <FormProvider {...form}>
       <ImageSizesContext value={imageSizes}>
         <UnsavedChangesGuard />
-        <header className="mt-3 mb-6 flex flex-wrap items-center gap-x-4 gap-y-2">
-          <h1 className="min-w-0 truncate text-2xl font-semibold text-ink">{pass.passName || 'Untitled pass'}</h1>
-          {pass.status === 'Draft' || pass.status === 'Published' ? (
-            <StatusToggle
-              pass={pass}
-              workspaceId={workspaceId}
-              blockingIssues={blockingIssues}
-              onShowImages={() => showSection(IMAGES_SECTION_ID)}
-            />
-          ) : null}
-          <div className="ml-auto flex flex-wrap items-center gap-2">
-            <Link
-              to={paths.notify(workspaceId, pass.id)}
-              className="inline-flex h-8 items-center rounded-lg border border-surface-strong bg-surface px-3 text-sm font-medium text-ink hover:bg-surface-sunken"
-            >
-              Notify holders
-            </Link>
-            <PassHistoryActions
-              pass={pass}
-              workspaceId={workspaceId}
-              onRestore={(version) => form.reset(toFormValues(version.pass), { keepDefaultValues: true })}
-            />
-          </div>
-        </header>
+        <PassEditorHeader
+          pass={pass}
+          workspaceId={workspaceId}
+          blockingIssues={blockingIssues}
+          onRestore={(version) => form.reset(toFormValues(version.pass), { keepDefaultValues: true })}
+        />
         <DraftOffer pass={pass} workspaceId={workspaceId} />
         {review.dialog}
         {discard.dialog}
@@ -241,9 +219,7 @@ export function PassEditor({ pass, workspaceId }: { pass: WalletPass; workspaceI
               <LivePassPreview onBlockingChange={setBlockingIssues} />
               {restMounted ? <ReadOnlyPanel pass={pass} /> : null}
               {restMounted ? (
-                <Suspense fallback={null}>
-                  <PassInstalls workspaceId={workspaceId} passId={pass.id} passName={pass.passName ?? ''} />
-                </Suspense>
+                <PassInstallsSlot workspaceId={workspaceId} passId={pass.id} passName={pass.passName ?? ''} />
               ) : null}
             </aside>
           </div>
