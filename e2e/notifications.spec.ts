@@ -136,7 +136,11 @@ test('a draft is saved, found on the Notifications page, edited and deleted', as
 
   await compose(page, name, 'First words');
   await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
+  const saved = page.getByRole('status').filter({ hasText: 'Draft saved' });
+  await expect(saved).toBeVisible();
+  // Dismissed, so the toast of the edit below is the only one.
+  await saved.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(saved).toBeHidden();
   const item = page.getByRole('listitem', { name });
   await expect(item).toContainText('Draft');
 

@@ -185,7 +185,7 @@ test('1,000 loaded passes keep a screenful of rows in the DOM, focus survives sc
   expect(Math.min(...onScreen)).toBeGreaterThan(650);
 
   // Counts move on screen (the sandbox moves the Published passes' counts every 3 s).
-  const counts = page.locator('tr[data-index] td:nth-child(3)');
+  const counts = page.locator('tr[data-index] td[data-col="issued"]');
   const before = await counts.allTextContents();
   await expect
     .poll(async () => (await counts.allTextContents()).join('|'), { timeout: 20_000 })

@@ -42,7 +42,12 @@ test('search, status filter and paging past the first 20 passes, all kept in the
 
   await page.getByRole('searchbox', { name: 'Search passes' }).fill(`${prefix} nothing like this`);
   await expect(page.getByRole('heading', { name: 'No passes match this search' })).toBeVisible();
-  await page.getByRole('button', { name: 'Clear search and filter' }).click();
+  // The empty search offers what applies: clearing the search, and showing every status.
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search passes' })).toHaveValue('');
+  await expect(page.getByRole('radio', { name: 'Published' })).toBeChecked();
+  await page.getByRole('searchbox', { name: 'Search passes' }).fill(`${prefix} nothing like this`);
+  await page.getByRole('button', { name: 'Show all statuses' }).click();
   await expect(page.getByRole('radio', { name: 'All' })).toBeChecked();
 });
 
