@@ -9,7 +9,7 @@ import {
 } from './preview-model';
 import { type PreviewPass, previewPaths } from './preview-input';
 import { QrBlock } from './qr-block';
-import { APPLE_FONT, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
+import { APPLE_FONT, EditLinkButton, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
 
 export type AppleSide = 'front' | 'back' | 'stacked';
 
@@ -269,15 +269,11 @@ const BackField = memo(function BackField({
             <li key={link.path} className="flex min-w-0 items-baseline gap-1.5 text-[15px] leading-snug">
               <PreviewLinkText link={link} className="min-w-0 truncate" textClassName="text-black" color={IOS_BLUE} />
               {onSelect ? (
-                <button
-                  type="button"
-                  onClick={() => onSelect(link.path)}
-                  title={`Edit link ${link.text}`}
+                <EditLinkButton
+                  link={link}
+                  onSelect={onSelect}
                   className="ml-auto shrink-0 cursor-pointer rounded px-1 text-[11px] text-[#8A8A8E] hover:bg-black/5 hover:text-black"
-                >
-                  <span className="sr-only">Edit link {link.text}</span>
-                  <span aria-hidden="true">Edit</span>
-                </button>
+                />
               ) : null}
             </li>
           ))}
