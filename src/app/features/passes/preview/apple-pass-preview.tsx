@@ -95,21 +95,45 @@ function TopBand({ model, onSelect }: PartProps) {
           align="right"
           className="max-w-[48%] min-w-0 shrink-0"
         >
-          <span
-            className="block truncate text-[9.5px] leading-[1.2] font-semibold tracking-[0.04em] uppercase"
-            style={{ color: labelColor }}
-          >
-            {headerField.label || '\u00a0'}
-          </span>
-          <span
-            className="block truncate text-[19px] leading-[1.15] font-normal tracking-[-0.01em]"
-            style={{ color: foregroundColor }}
-          >
-            {headerField.value || '\u00a0'}
-          </span>
+          <FieldText
+            field={headerField}
+            labelColor={labelColor}
+            foregroundColor={foregroundColor}
+            valueClassName="block truncate text-[19px] leading-[1.15] font-normal tracking-[-0.01em]"
+          />
         </Selectable>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A field's caption over its value, as Wallet draws both the top field and the secondary row;
+ * only the value's type differs. A non-breaking space keeps an empty line's height.
+ */
+function FieldText({
+  field,
+  labelColor,
+  foregroundColor,
+  valueClassName,
+}: {
+  field: { label: string; value: string };
+  labelColor: string;
+  foregroundColor: string;
+  valueClassName: string;
+}) {
+  return (
+    <>
+      <span
+        className="block truncate text-[9.5px] leading-[1.2] font-semibold tracking-[0.04em] uppercase"
+        style={{ color: labelColor }}
+      >
+        {field.label || '\u00a0'}
+      </span>
+      <span className={valueClassName} style={{ color: foregroundColor }}>
+        {field.value || '\u00a0'}
+      </span>
+    </>
   );
 }
 
@@ -135,18 +159,12 @@ const SecondaryField = memo(function SecondaryField({
       align={align}
       className="min-w-0"
     >
-      <span
-        className="block truncate text-[9.5px] leading-[1.2] font-semibold tracking-[0.04em] uppercase"
-        style={{ color: labelColor }}
-      >
-        {field.label || '\u00a0'}
-      </span>
-      <span
-        className="mt-0.5 block truncate text-[15px] leading-[1.2] tracking-[-0.01em]"
-        style={{ color: foregroundColor }}
-      >
-        {field.value || '\u00a0'}
-      </span>
+      <FieldText
+        field={field}
+        labelColor={labelColor}
+        foregroundColor={foregroundColor}
+        valueClassName="mt-0.5 block truncate text-[15px] leading-[1.2] tracking-[-0.01em]"
+      />
     </Selectable>
   );
 });
