@@ -1,5 +1,5 @@
 import { toSaveDocument } from '../../model/form-model';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type BackField, WalletPassSchema } from '../../../../../contract/schemas';
 import example from '../../../../../testing/example-pass.json';
@@ -59,6 +59,28 @@ describe('BackFieldsSection', () => {
       key: 'back4',
       value: [{ text: 'Menu', link: 'https://menu.example/today' }],
     });
+  });
+
+  it('shows no error on a new back field or link until the user leaves it or saves', async () => {
+    const h = renderBack();
+    await h.user.click(screen.getByRole('button', { name: 'Add back field' }));
+    await h.user.click(screen.getByRole('button', { name: '+ Add link to back field 1' }));
+    // The form checked both lists as the rows came: their errors wait for the user.
+    await waitFor(() => expect(h.onInvalid).not.toHaveBeenCalled());
+    for (const input of [linkText(3, 1), linkInput(3, 1), linkText(1, 3), linkInput(1, 3)]) {
+      expectNoFieldError(input);
+    }
+    expect(screen.queryByText('Link is empty')).not.toBeInTheDocument();
+    expect(screen.queryByText('Link text is required')).not.toBeInTheDocument();
+
+    // Leaving one field shows its own error only.
+    await h.user.click(linkText(1, 3));
+    await h.user.tab();
+    expectFieldError(linkText(1, 3), 'Link text is required');
+    expectNoFieldError(linkInput(3, 1));
+
+    await h.submit();
+    expectFieldError(linkInput(3, 1), 'Link is empty');
   });
 
   it('removes a back field', async () => {
