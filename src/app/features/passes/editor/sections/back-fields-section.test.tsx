@@ -83,6 +83,38 @@ describe('BackFieldsSection', () => {
     expectFieldError(linkInput(3, 1), 'Link is empty');
   });
 
+  it('puts https:// before a bare host when the link is left, and says so', async () => {
+    const h = renderBack();
+    const input = linkInput(1, 1);
+    await h.user.clear(input);
+    await h.user.type(input, 'www.example.com');
+    expect(screen.queryByText('Added https://')).not.toBeInTheDocument();
+    await h.user.tab();
+    expect(input).toHaveValue('https://www.example.com');
+    expect(input).toHaveAccessibleDescription(expect.stringContaining('Added https://'));
+    expectNoFieldError(input);
+
+    // A link, or an empty value, is left as it is and the note goes.
+    await h.user.clear(input);
+    await h.user.type(input, 'mailto:desk@example.com');
+    await h.user.tab();
+    expect(input).toHaveValue('mailto:desk@example.com');
+    expect(screen.queryByText('Added https://')).not.toBeInTheDocument();
+    await h.user.clear(linkInput(1, 2));
+    await h.user.tab();
+    expect(linkInput(1, 2)).toHaveValue('');
+    expectFieldError(linkInput(1, 2), 'Link is empty');
+
+    await h.user.clear(linkInput(1, 2));
+    await h.user.type(linkInput(1, 2), 'shop.example:8080/menu');
+    await h.user.tab();
+    await h.submit();
+    expect(h.submitted().passMetadata.backFields?.[0]?.value).toMatchObject([
+      { link: 'mailto:desk@example.com' },
+      { link: 'https://shop.example:8080/menu' },
+    ]);
+  });
+
   it('removes a back field', async () => {
     const h = renderBack();
     await h.user.click(screen.getByRole('button', { name: 'Remove back field 1' }));
