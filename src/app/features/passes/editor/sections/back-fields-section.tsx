@@ -10,11 +10,11 @@ import { CHANGE_MESSAGE_HINT } from './top-field-section';
 const LINK_HINT = 'An https:, http:, mailto: or tel: link.';
 
 export function BackFieldsSection() {
-  const { control, getValues } = useFormContext();
+  const { control, getValues } = useFormContext<PassFormValues>();
   const { fields, append, remove, move } = useFieldArray({ control, name: 'passMetadata.backFields' });
 
   function add() {
-    const meta = getValues('passMetadata') as PassFormValues['passMetadata'];
+    const meta = getValues('passMetadata');
     append({ key: nextFieldKey('back', meta), label: '', changeMessage: '', value: [{ text: '', link: 'https://' }] });
   }
 
@@ -51,7 +51,7 @@ export function BackFieldsSection() {
 }
 
 function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
-  const { control } = useFormContext();
+  const { control } = useFormContext<PassFormValues>();
   const name = `passMetadata.backFields.${fieldIndex}.value` as const;
   const { fields, append, remove, move } = useFieldArray({ control, name });
   return (
