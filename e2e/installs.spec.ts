@@ -110,9 +110,9 @@ test('a seeded Published pass shows its 30-day chart in the editor, and new samp
   const card = page.getByRole('region', { name: 'Installs', exact: true });
   // The editor mounts its lower sections (and this card) in a transition after the form.
   await expect(card).toBeVisible({ timeout: 45_000 });
-  await expect(card.getByRole('button', { name: '30 d' })).toHaveAttribute('aria-pressed', 'true');
-  // The chart's code loads when its card comes near the screen.
+  // The card's code (and its chart's) loads when its place comes near the screen.
   await card.scrollIntoViewIfNeeded();
+  await expect(card.getByRole('button', { name: '30 d' })).toHaveAttribute('aria-pressed', 'true');
   const chart = card.getByRole('slider', { name: /point in time/ });
   await expect.poll(async () => Number(await chart.getAttribute('aria-valuemax'))).toBeGreaterThan(600);
 
@@ -177,8 +177,8 @@ test('a notification that goes out is marked on the pass chart: in the hover rea
   await page.goto(`/w/${workspace.id}/passes/${pass!.id}`);
   const card = page.getByRole('region', { name: 'Installs', exact: true });
   await expect(card).toBeVisible({ timeout: 45_000 });
-  await card.getByRole('group', { name: 'Period' }).getByRole('button', { name: '24 h' }).click();
   await card.scrollIntoViewIfNeeded();
+  await card.getByRole('group', { name: 'Period' }).getByRole('button', { name: '24 h' }).click();
   await expect(card.getByRole('list', { name: 'Legend' })).toContainText('Notification');
   // The read-out of the point the send falls in names it: walk back from the latest point.
   const chart = card.getByRole('slider', { name: /point in time/ });
