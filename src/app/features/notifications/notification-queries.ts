@@ -49,20 +49,16 @@ export const notificationQueries = {
   list: (client: ApiClient, connectionId: string, workspaceId: string, filters: NotificationListFilters) =>
     infiniteQueryOptions({
       queryKey: [...notificationQueries.lists(connectionId, workspaceId), filters] as const,
-      ...cursorPages((cursor, signal) =>
-        client.request('/wallet-pass/notifications', {
-          workspaceId,
-          signal,
-          schema: NotificationPageSchema,
-          query: {
-            limit: NOTIFICATION_PAGE_SIZE,
-            cursor,
-            query: filters.query.trim() || undefined,
-            status: STATUS_FILTERS[filters.status],
-            passSerialNumber: filters.passId ? [filters.passId] : undefined,
-          },
-        }),
-      ),
+      ...cursorPages(client, '/wallet-pass/notifications', {
+        workspaceId,
+        schema: NotificationPageSchema,
+        query: {
+          limit: NOTIFICATION_PAGE_SIZE,
+          query: filters.query.trim() || undefined,
+          status: STATUS_FILTERS[filters.status],
+          passSerialNumber: filters.passId ? [filters.passId] : undefined,
+        },
+      }),
       // Scheduled and sending ones change on the server: follow them while any is on screen.
       refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some(isMoving)) ? 5000 : false),
     }),

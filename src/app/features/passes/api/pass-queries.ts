@@ -26,19 +26,15 @@ export const passQueries = {
   list: (client: ApiClient, connectionId: string, workspaceId: string, filters: PassListFilters) =>
     infiniteQueryOptions({
       queryKey: [...passQueries.lists(connectionId, workspaceId), filters] as const,
-      ...cursorPages((cursor, signal) =>
-        client.request('/wallet-pass', {
-          workspaceId,
-          signal,
-          schema: WalletPassPageSchema,
-          query: {
-            limit: PAGE_SIZE,
-            cursor,
-            query: filters.query.trim() || undefined,
-            status: filters.status === 'All' ? undefined : [filters.status],
-          },
-        }),
-      ),
+      ...cursorPages(client, '/wallet-pass', {
+        workspaceId,
+        schema: WalletPassPageSchema,
+        query: {
+          limit: PAGE_SIZE,
+          query: filters.query.trim() || undefined,
+          status: filters.status === 'All' ? undefined : [filters.status],
+        },
+      }),
     }),
   detail: (client: ApiClient, connectionId: string, workspaceId: string, passId: string) =>
     // `connectionId` in the key stands for `client` (one client per API key).
