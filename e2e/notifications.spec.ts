@@ -71,7 +71,8 @@ test('compose with the preview, schedule, see it Scheduled, move the clock, see 
   await expect(page.getByTestId('google-budget')).toHaveText('0 of 3 used in the 24 hours around this send');
 
   // Schedule 20 minutes ahead of the sandbox's clock; the slot is shown in New York time.
-  const at = (await serverNow(request)) + 20 * 60_000;
+  // The field holds whole minutes, so the slot is computed from the minute typed.
+  const at = Math.floor(((await serverNow(request)) + 20 * 60_000) / 60_000) * 60_000;
   const slot = scheduleSlot(at);
   await page.getByRole('radio', { name: /Schedule/ }).check();
   const local = await page.evaluate((ms) => {
