@@ -4,6 +4,7 @@ import type { Notification } from '../../../contract/notifications';
 import { WalletPassDetailResponseSchema, WalletPassPageSchema } from '../../../contract/schemas';
 import type { ApiClient } from '../../lib/api-client';
 import { ApiError } from '../../lib/api-error';
+import { cursorPages } from '../../lib/cursor-pages';
 
 /** The status filter of the history; each choice maps to the API statuses it covers. */
 export const STATUS_FILTERS = {
@@ -48,21 +49,16 @@ export const notificationQueries = {
   list: (client: ApiClient, connectionId: string, workspaceId: string, filters: NotificationListFilters) =>
     infiniteQueryOptions({
       queryKey: [...notificationQueries.lists(connectionId, workspaceId), filters] as const,
-      initialPageParam: undefined as string | undefined,
-      queryFn: ({ pageParam, signal }) =>
-        client.request('/wallet-pass/notifications', {
-          workspaceId,
-          signal,
-          schema: NotificationPageSchema,
-          query: {
-            limit: NOTIFICATION_PAGE_SIZE,
-            cursor: pageParam,
-            query: filters.query.trim() || undefined,
-            status: STATUS_FILTERS[filters.status],
-            passSerialNumber: filters.passId ? [filters.passId] : undefined,
-          },
-        }),
-      getNextPageParam: (last) => (last.hasMore && last.cursor ? last.cursor : undefined),
+      ...cursorPages(client, '/wallet-pass/notifications', {
+        workspaceId,
+        schema: NotificationPageSchema,
+        query: {
+          limit: NOTIFICATION_PAGE_SIZE,
+          query: filters.query.trim() || undefined,
+          status: STATUS_FILTERS[filters.status],
+          passSerialNumber: filters.passId ? [filters.passId] : undefined,
+        },
+      }),
       // Scheduled and sending ones change on the server: follow them while any is on screen.
       refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some(isMoving)) ? 5000 : false),
     }),

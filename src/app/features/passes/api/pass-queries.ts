@@ -3,6 +3,7 @@ import type { PassStatus } from '../../../../contract/rules';
 import { WalletPassDetailResponseSchema, WalletPassPageSchema } from '../../../../contract/schemas';
 import type { ApiClient } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/api-error';
+import { cursorPages } from '../../../lib/cursor-pages';
 
 export interface PassListFilters {
   query: string;
@@ -25,20 +26,15 @@ export const passQueries = {
   list: (client: ApiClient, connectionId: string, workspaceId: string, filters: PassListFilters) =>
     infiniteQueryOptions({
       queryKey: [...passQueries.lists(connectionId, workspaceId), filters] as const,
-      initialPageParam: undefined as string | undefined,
-      queryFn: ({ pageParam, signal }) =>
-        client.request('/wallet-pass', {
-          workspaceId,
-          signal,
-          schema: WalletPassPageSchema,
-          query: {
-            limit: PAGE_SIZE,
-            cursor: pageParam,
-            query: filters.query.trim() || undefined,
-            status: filters.status === 'All' ? undefined : [filters.status],
-          },
-        }),
-      getNextPageParam: (last) => (last.hasMore && last.cursor ? last.cursor : undefined),
+      ...cursorPages(client, '/wallet-pass', {
+        workspaceId,
+        schema: WalletPassPageSchema,
+        query: {
+          limit: PAGE_SIZE,
+          query: filters.query.trim() || undefined,
+          status: filters.status === 'All' ? undefined : [filters.status],
+        },
+      }),
     }),
   detail: (client: ApiClient, connectionId: string, workspaceId: string, passId: string) =>
     // `connectionId` in the key stands for `client` (one client per API key).

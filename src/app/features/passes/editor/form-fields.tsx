@@ -11,12 +11,20 @@ import type { PassFormValues } from '../model/form-model';
 /** A path of the editor's form, checked against its values' type. */
 export type FormPath = Path<PassFormValues>;
 
-/** The error of one field, or a list's own error (`locations.root`). */
+/**
+ * The error of one field, or a list's own error (`locations.root`). A field's error shows only
+ * once the user acted on it: left it, or tried to save (or the server placed it there). The form
+ * checks a whole list again whenever a row is added, so a fresh row holds errors before anyone
+ * typed in it; those wait here until the user gets to the row.
+ */
 export function useFieldError(name: FormPath | `${FormPath}.root`): string | undefined {
   // A list's own error sits under `root`, a path the values' type does not name.
-  const { errors } = useFormState<PassFormValues>({ name: name as FormPath, exact: true });
-  const error = get(errors, name) as { message?: unknown } | undefined;
-  return typeof error?.message === 'string' ? error.message : undefined;
+  const { errors, touchedFields, isSubmitted } = useFormState<PassFormValues>({ name: name as FormPath, exact: true });
+  const error = get(errors, name) as { message?: unknown; type?: unknown } | undefined;
+  if (typeof error?.message !== 'string') return undefined;
+  const listError = name.endsWith('.root');
+  const acted = isSubmitted || error.type === 'server' || get(touchedFields, name) === true;
+  return listError || acted ? error.message : undefined;
 }
 
 interface BaseProps {

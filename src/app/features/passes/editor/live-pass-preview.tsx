@@ -17,6 +17,19 @@ function useStableList<T extends { id: string; message: string }>(list: T[]): T[
   return same ? stable : list;
 }
 
+/**
+ * The same object as last render while every value in it is the same (Object.is), so whatever is
+ * memoised on it skips a render where none of its parts changed. Like useStableList it swaps in a
+ * new value during render (refs may not be read there), which React redoes before any child runs.
+ */
+function useShallowStable<T extends Record<string, unknown>>(value: T): T {
+  const [stable, setStable] = useState(value);
+  const keys = Object.keys(value);
+  const same = keys.length === Object.keys(stable).length && keys.every((key) => Object.is(stable[key], value[key]));
+  if (!same) setStable(value);
+  return same ? stable : value;
+}
+
 const METADATA_TEXT = [
   'passMetadata.description',
   'passMetadata.organizationName',
@@ -45,34 +58,19 @@ function useWatchedPass(control: Control<PassFormValues>): PassCheckInput {
   const locations = useWatch({ control, name: 'locations' });
   const images = useWatch({ control, name: 'images' });
   const imageUrls = useMemo(() => previewImagesOf(images), [images]);
-  const passMetadata = useMemo(
-    () => ({
-      description,
-      organizationName,
-      backgroundColor,
-      displayTextColor,
-      qrUrl,
-      qrText,
-      topField,
-      secondaryFields,
-      backFields,
-      appDeepLinks,
-      locations,
-    }),
-    [
-      description,
-      organizationName,
-      backgroundColor,
-      displayTextColor,
-      qrUrl,
-      qrText,
-      topField,
-      secondaryFields,
-      backFields,
-      appDeepLinks,
-      locations,
-    ],
-  );
+  const passMetadata = useShallowStable({
+    description,
+    organizationName,
+    backgroundColor,
+    displayTextColor,
+    qrUrl,
+    qrText,
+    topField,
+    secondaryFields,
+    backFields,
+    appDeepLinks,
+    locations,
+  });
   return useMemo(
     () => ({ passName, notificationHeader, passMetadata, images: imageUrls }),
     [passName, notificationHeader, passMetadata, imageUrls],

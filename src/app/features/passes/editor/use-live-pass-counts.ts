@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { type WalletPass, WalletPassPageSchema } from '../../../../contract/schemas';
 import { useConnection } from '../../../lib/connection';
 import { passQueries } from '../api/pass-queries';
+import { startLiveRefresh } from '../list/live-refresh';
 import { withLiveFields } from '../list/use-visible-counts';
 
 /** How often the editor's counts refresh while the tab is visible (as the list's rows do). */
@@ -21,36 +22,21 @@ export function useLivePassCounts(workspaceId: string, passId: string) {
   const queryClient = useQueryClient();
   useEffect(() => {
     const key = passQueries.detail(client, connectionId, workspaceId, passId).queryKey;
-    let inFlight: AbortController | undefined;
-    const refresh = async () => {
-      if (document.visibilityState === 'hidden' || inFlight || queryClient.isMutating() > 0) return;
-      const controller = new AbortController();
-      inFlight = controller;
-      try {
+    return startLiveRefresh({
+      queryClient,
+      intervalMs: EDITOR_COUNTS_REFRESH_MS,
+      load: async (signal) => {
         const page = await client.request('/wallet-pass', {
           workspaceId,
-          signal: controller.signal,
+          signal,
           schema: WalletPassPageSchema,
           query: { ids: [passId], limit: 1 },
         });
-        const fresh = page.items.find((item) => item.id === passId);
-        if (!fresh || controller.signal.aborted || queryClient.isMutating() > 0) return;
-        queryClient.setQueryData<WalletPass>(key, (pass) => (pass ? withLiveFields(pass, fresh) : pass));
-      } catch {
-        // A missed refresh is retried on the next tick; the editor keeps the figures it has.
-      } finally {
-        if (inFlight === controller) inFlight = undefined;
-      }
-    };
-    const timer = window.setInterval(() => void refresh(), EDITOR_COUNTS_REFRESH_MS);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-      inFlight?.abort();
-    };
+        return page.items.find((item) => item.id === passId);
+      },
+      apply: (fresh) => {
+        if (fresh) queryClient.setQueryData<WalletPass>(key, (pass) => (pass ? withLiveFields(pass, fresh) : pass));
+      },
+    });
   }, [client, connectionId, workspaceId, passId, queryClient]);
 }

@@ -3,6 +3,7 @@ import { type RefObject, useEffect } from 'react';
 import { PAGE_LIMIT } from '../../../../contract/rules';
 import { type PagedList, type WalletPass, WalletPassPageSchema } from '../../../../contract/schemas';
 import type { ApiClient } from '../../../lib/api-client';
+import { startLiveRefresh } from './live-refresh';
 
 type PassPages = InfiniteData<PagedList<WalletPass>, string | undefined>;
 
@@ -43,47 +44,30 @@ export function useVisibleCounts({
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!enabled) return undefined;
-    let inFlight: AbortController | undefined;
-
-    const refresh = async () => {
-      const ids = visibleIdsRef.current;
-      if (document.visibilityState === 'hidden' || inFlight || ids.length === 0) return;
-      if (queryClient.isMutating() > 0) return;
-      const controller = new AbortController();
-      inFlight = controller;
-      try {
+    return startLiveRefresh({
+      queryClient,
+      intervalMs,
+      load: (signal) => {
+        const ids = visibleIdsRef.current;
+        if (ids.length === 0) return undefined;
         const chunks: string[][] = [];
         for (let i = 0; i < ids.length; i += PAGE_LIMIT.max) chunks.push(ids.slice(i, i + PAGE_LIMIT.max));
-        const pages = await Promise.all(
+        return Promise.all(
           chunks.map((chunk) =>
             client.request('/wallet-pass', {
               workspaceId,
-              signal: controller.signal,
+              signal,
               schema: WalletPassPageSchema,
               query: { ids: chunk, limit: chunk.length },
             }),
           ),
         );
-        if (controller.signal.aborted || queryClient.isMutating() > 0) return;
+      },
+      apply: (pages) => {
         const fresh = new Map(pages.flatMap((page) => page.items.map((pass) => [pass.id, pass] as const)));
         queryClient.setQueryData<PassPages>(listKey, (data) => (data ? mergeLive(data, fresh) : data));
-      } catch {
-        // A missed refresh is retried on the next tick; the list keeps the values it has.
-      } finally {
-        if (inFlight === controller) inFlight = undefined;
-      }
-    };
-
-    const timer = window.setInterval(() => void refresh(), intervalMs);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-      inFlight?.abort();
-    };
+      },
+    });
     // listKey is compared by value: it is rebuilt on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, workspaceId, JSON.stringify(listKey), visibleIdsRef, intervalMs, enabled, queryClient]);

@@ -6,7 +6,15 @@
  * every key they had) and the save document starts from the stored pass's editable document.
  */
 import type { PassImageName } from '../../../../contract/rules';
-import type { Location, PassMetadata, UploadInfo, WalletPass } from '../../../../contract/schemas';
+import type {
+  BackField,
+  BackFieldLink,
+  Location,
+  PassField,
+  PassMetadata,
+  UploadInfo,
+  WalletPass,
+} from '../../../../contract/schemas';
 import type { UpdateLocationRequest, UpdatePassRequest } from '../../../../contract/input-schemas';
 import { READ_ONLY_ENTITY_KEYS, uploadKeyOf } from '../../../../contract/schemas';
 import { editableDocument } from './pass-document';
@@ -32,11 +40,24 @@ type EditablePassMetadata = { [K in keyof PassMetadata as Exclude<K, 'locations'
   locations?: unknown[] | null | undefined;
 };
 
+/** A loose object's named keys, without its `[key: string]: unknown` (unknown keys still ride along). */
+type KnownKeys<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+
+/**
+ * The metadata as the form types it: the field lists without the index signature, which would
+ * otherwise hide them from react-hook-form's list paths (`useFieldArray` on `passMetadata.backFields`).
+ */
+type FormPassMetadata = Omit<KnownKeys<EditablePassMetadata>, 'backFields' | 'secondaryFields'> & {
+  secondaryFields?: PassField[] | null | undefined;
+  backFields?:
+    (Omit<KnownKeys<BackField>, 'value'> & { value?: BackFieldLink[] | null | undefined })[] | null | undefined;
+};
+
 export interface PassFormValues {
   passName: string;
   notificationHeader?: string | null | undefined;
   passLinkSlug?: string | null | undefined;
-  passMetadata: EditablePassMetadata;
+  passMetadata: FormPassMetadata;
   locations: LocationFormValue[];
   images: Record<ImageSlot, ImageValue | null>;
 }

@@ -9,7 +9,7 @@ import {
 } from './preview-model';
 import { type PreviewPass, previewPaths } from './preview-input';
 import { QrBlock } from './qr-block';
-import { APPLE_FONT, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
+import { APPLE_FONT, EditLinkButton, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
 
 export type AppleSide = 'front' | 'back' | 'stacked';
 
@@ -95,21 +95,45 @@ function TopBand({ model, onSelect }: PartProps) {
           align="right"
           className="max-w-[48%] min-w-0 shrink-0"
         >
-          <span
-            className="block truncate text-[9.5px] leading-[1.2] font-semibold tracking-[0.04em] uppercase"
-            style={{ color: labelColor }}
-          >
-            {headerField.label || '\u00a0'}
-          </span>
-          <span
-            className="block truncate text-[19px] leading-[1.15] font-normal tracking-[-0.01em]"
-            style={{ color: foregroundColor }}
-          >
-            {headerField.value || '\u00a0'}
-          </span>
+          <FieldText
+            field={headerField}
+            labelColor={labelColor}
+            foregroundColor={foregroundColor}
+            valueClassName="block truncate text-[19px] leading-[1.15] font-normal tracking-[-0.01em]"
+          />
         </Selectable>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A field's caption over its value, as Wallet draws both the top field and the secondary row;
+ * only the value's type differs. A non-breaking space keeps an empty line's height.
+ */
+function FieldText({
+  field,
+  labelColor,
+  foregroundColor,
+  valueClassName,
+}: {
+  field: { label: string; value: string };
+  labelColor: string;
+  foregroundColor: string;
+  valueClassName: string;
+}) {
+  return (
+    <>
+      <span
+        className="block truncate text-[9.5px] leading-[1.2] font-semibold tracking-[0.04em] uppercase"
+        style={{ color: labelColor }}
+      >
+        {field.label || '\u00a0'}
+      </span>
+      <span className={valueClassName} style={{ color: foregroundColor }}>
+        {field.value || '\u00a0'}
+      </span>
+    </>
   );
 }
 
@@ -135,18 +159,12 @@ const SecondaryField = memo(function SecondaryField({
       align={align}
       className="min-w-0"
     >
-      <span
-        className="block truncate text-[9.5px] leading-[1.2] font-semibold tracking-[0.04em] uppercase"
-        style={{ color: labelColor }}
-      >
-        {field.label || '\u00a0'}
-      </span>
-      <span
-        className="mt-0.5 block truncate text-[15px] leading-[1.2] tracking-[-0.01em]"
-        style={{ color: foregroundColor }}
-      >
-        {field.value || '\u00a0'}
-      </span>
+      <FieldText
+        field={field}
+        labelColor={labelColor}
+        foregroundColor={foregroundColor}
+        valueClassName="mt-0.5 block truncate text-[15px] leading-[1.2] tracking-[-0.01em]"
+      />
     </Selectable>
   );
 });
@@ -269,15 +287,11 @@ const BackField = memo(function BackField({
             <li key={link.path} className="flex min-w-0 items-baseline gap-1.5 text-[15px] leading-snug">
               <PreviewLinkText link={link} className="min-w-0 truncate" textClassName="text-black" color={IOS_BLUE} />
               {onSelect ? (
-                <button
-                  type="button"
-                  onClick={() => onSelect(link.path)}
-                  title={`Edit link ${link.text}`}
+                <EditLinkButton
+                  link={link}
+                  onSelect={onSelect}
                   className="ml-auto shrink-0 cursor-pointer rounded px-1 text-[11px] text-[#8A8A8E] hover:bg-black/5 hover:text-black"
-                >
-                  <span className="sr-only">Edit link {link.text}</span>
-                  <span aria-hidden="true">Edit</span>
-                </button>
+                />
               ) : null}
             </li>
           ))}

@@ -11,7 +11,7 @@ import {
 } from './preview-model';
 import { type PreviewPass, previewPaths } from './preview-input';
 import { QrBlock } from './qr-block';
-import { GOOGLE_FONT, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
+import { EditLinkButton, GOOGLE_FONT, PreviewLinkText, type SelectFieldHandler, Selectable } from './selectable';
 
 export type GoogleSide = 'front' | 'details';
 
@@ -227,15 +227,11 @@ const LinkRow = memo(function LinkRow({
         </span>
       </span>
       {onSelect ? (
-        <button
-          type="button"
-          onClick={() => onSelect(link.path)}
-          title={`Edit link ${link.text}`}
+        <EditLinkButton
+          link={link}
+          onSelect={onSelect}
           className="shrink-0 cursor-pointer rounded px-1 text-[11px] text-[#444746] hover:bg-black/5 hover:text-black"
-        >
-          <span className="sr-only">Edit link {link.text}</span>
-          <span aria-hidden="true">Edit</span>
-        </button>
+        />
       ) : null}
     </li>
   );

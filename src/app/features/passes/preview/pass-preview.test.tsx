@@ -33,11 +33,17 @@ function examplePass(): PreviewPass {
   };
 }
 
+/** Renders a preview, finds its card by test id and checks each text is shown on it. */
+function renderCard(ui: React.ReactElement, testId: string, texts: string[]): HTMLElement {
+  render(ui);
+  const card = screen.getByTestId(testId);
+  for (const text of texts) expect(within(card).getByText(text)).toBeVisible();
+  return card;
+}
+
 describe('ApplePassPreview', () => {
   it('draws the front of the example store card', () => {
-    render(<ApplePassPreview pass={examplePass()} side="front" />);
-    const card = screen.getByTestId('apple-front');
-    for (const text of [
+    const card = renderCard(<ApplePassPreview pass={examplePass()} side="front" />, 'apple-front', [
       'Bean & Bloom Coffee Co.',
       'BEANS',
       '7 / 10',
@@ -48,9 +54,7 @@ describe('ApplePassPreview', () => {
       'Member since',
       'Mar 2024',
       'Scan at the register to collect beans',
-    ]) {
-      expect(within(card).getByText(text)).toBeVisible();
-    }
+    ]);
     expect(card).toHaveStyle({ backgroundColor: 'rgb(59, 42, 32)' });
     expect(within(card).getByText('7 / 10')).toHaveStyle({
       color: 'rgb(255, 248, 238)',
@@ -157,9 +161,7 @@ describe('ApplePassPreview', () => {
 
 describe('GooglePassPreview', () => {
   it('draws the front of the example as a generic pass', () => {
-    render(<GooglePassPreview pass={examplePass()} side="front" />);
-    const card = screen.getByTestId('google-front');
-    for (const text of [
+    const card = renderCard(<GooglePassPreview pass={examplePass()} side="front" />, 'google-front', [
       'Bean & Bloom Coffee Co.',
       'BEANS',
       '7 / 10',
@@ -167,9 +169,7 @@ describe('GooglePassPreview', () => {
       'Free oat latte',
       'Mar 2024',
       'Scan at the register to collect beans',
-    ]) {
-      expect(within(card).getByText(text)).toBeVisible();
-    }
+    ]);
     expect(card).toHaveStyle({ backgroundColor: '#3B2A20', color: '#FFFFFF' });
     expect(within(card).getByRole('img', { name: 'Bean & Bloom Coffee Co. logo' })).toBeInTheDocument();
   });

@@ -92,3 +92,24 @@ export function PreviewLinkText({
     </span>
   );
 }
+
+/**
+ * The small "Edit" button after a back-field link: the link itself stays a live link, so jumping
+ * to its inputs needs a control of its own. Each wallet passes its own greys.
+ */
+export function EditLinkButton({
+  link,
+  onSelect,
+  className,
+}: {
+  link: { path: string; text: string };
+  onSelect: SelectFieldHandler;
+  className: string;
+}) {
+  return (
+    <button type="button" onClick={() => onSelect(link.path)} title={`Edit link ${link.text}`} className={className}>
+      <span className="sr-only">Edit link {link.text}</span>
+      <span aria-hidden="true">Edit</span>
+    </button>
+  );
+}

@@ -1,5 +1,5 @@
 import { toSaveDocument } from '../../model/form-model';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { type BackField, WalletPassSchema } from '../../../../../contract/schemas';
 import example from '../../../../../testing/example-pass.json';
@@ -59,6 +59,60 @@ describe('BackFieldsSection', () => {
       key: 'back4',
       value: [{ text: 'Menu', link: 'https://menu.example/today' }],
     });
+  });
+
+  it('shows no error on a new back field or link until the user leaves it or saves', async () => {
+    const h = renderBack();
+    await h.user.click(screen.getByRole('button', { name: 'Add back field' }));
+    await h.user.click(screen.getByRole('button', { name: '+ Add link to back field 1' }));
+    // The form checked both lists as the rows came: their errors wait for the user.
+    await waitFor(() => expect(h.onInvalid).not.toHaveBeenCalled());
+    for (const input of [linkText(3, 1), linkInput(3, 1), linkText(1, 3), linkInput(1, 3)]) {
+      expectNoFieldError(input);
+    }
+    expect(screen.queryByText('Link is empty')).not.toBeInTheDocument();
+    expect(screen.queryByText('Link text is required')).not.toBeInTheDocument();
+
+    // Leaving one field shows its own error only.
+    await h.user.click(linkText(1, 3));
+    await h.user.tab();
+    expectFieldError(linkText(1, 3), 'Link text is required');
+    expectNoFieldError(linkInput(3, 1));
+
+    await h.submit();
+    expectFieldError(linkInput(3, 1), 'Link is empty');
+  });
+
+  it('puts https:// before a bare host when the link is left, and says so', async () => {
+    const h = renderBack();
+    const input = linkInput(1, 1);
+    await h.user.clear(input);
+    await h.user.type(input, 'www.example.com');
+    expect(screen.queryByText('Added https://')).not.toBeInTheDocument();
+    await h.user.tab();
+    expect(input).toHaveValue('https://www.example.com');
+    expect(input).toHaveAccessibleDescription(expect.stringContaining('Added https://'));
+    expectNoFieldError(input);
+
+    // A link, or an empty value, is left as it is and the note goes.
+    await h.user.clear(input);
+    await h.user.type(input, 'mailto:desk@example.com');
+    await h.user.tab();
+    expect(input).toHaveValue('mailto:desk@example.com');
+    expect(screen.queryByText('Added https://')).not.toBeInTheDocument();
+    await h.user.clear(linkInput(1, 2));
+    await h.user.tab();
+    expect(linkInput(1, 2)).toHaveValue('');
+    expectFieldError(linkInput(1, 2), 'Link is empty');
+
+    await h.user.clear(linkInput(1, 2));
+    await h.user.type(linkInput(1, 2), 'shop.example:8080/menu');
+    await h.user.tab();
+    await h.submit();
+    expect(h.submitted().passMetadata.backFields?.[0]?.value).toMatchObject([
+      { link: 'mailto:desk@example.com' },
+      { link: 'https://shop.example:8080/menu' },
+    ]);
   });
 
   it('removes a back field', async () => {

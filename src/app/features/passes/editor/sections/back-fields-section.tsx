@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { Button } from '../../../../components/ui/button';
 import type { BackFieldLink } from '../../../../../contract/schemas';
-import { EditorSection, TextField } from '../form-fields';
+import { EditorSection, type FormPath, TextField } from '../form-fields';
 import type { PassFormValues } from '../../model/form-model';
 import { FieldRows, RowFieldset, nextFieldKey } from './row-controls';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
@@ -9,11 +10,11 @@ import { CHANGE_MESSAGE_HINT } from './top-field-section';
 const LINK_HINT = 'An https:, http:, mailto: or tel: link.';
 
 export function BackFieldsSection() {
-  const { control, getValues } = useFormContext();
+  const { control, getValues } = useFormContext<PassFormValues>();
   const { fields, append, remove, move } = useFieldArray({ control, name: 'passMetadata.backFields' });
 
   function add() {
-    const meta = getValues('passMetadata') as PassFormValues['passMetadata'];
+    const meta = getValues('passMetadata');
     append({ key: nextFieldKey('back', meta), label: '', changeMessage: '', value: [{ text: '', link: 'https://' }] });
   }
 
@@ -50,7 +51,7 @@ export function BackFieldsSection() {
 }
 
 function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
-  const { control } = useFormContext();
+  const { control } = useFormContext<PassFormValues>();
   const name = `passMetadata.backFields.${fieldIndex}.value` as const;
   const { fields, append, remove, move } = useFieldArray({ control, name });
   return (
@@ -69,14 +70,7 @@ function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
         >
           <div className="grid gap-x-4 sm:grid-cols-2">
             <TextField name={`${name}.${linkIndex}.text`} label="Link text" maxLength={100} />
-            <TextField
-              name={`${name}.${linkIndex}.link`}
-              label="Link"
-              hint={LINK_HINT}
-              type="url"
-              mono
-              maxLength={2048}
-            />
+            <LinkField name={`${name}.${linkIndex}.link`} />
           </div>
           <LinkExtras name={`${name}.${linkIndex}`} />
         </RowFieldset>
@@ -85,6 +79,46 @@ function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
         + Add link to back field {fieldIndex + 1}
       </Button>
     </div>
+  );
+}
+
+// A bare host with an optional port and path ("www.example.com", "menu.example/today").
+const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?([/?#]\S*)?$/i;
+
+/** `www.example.com` → `https://www.example.com`; anything else (a link, empty, not a host) as it is. */
+export function withHttps(value: string): string {
+  const text = value.trim();
+  return BARE_HOST.test(text) ? `https://${text}` : value;
+}
+
+/**
+ * A link input that, when left holding a bare host, puts `https://` in front of it and says so
+ * under the field, so the change is never silent.
+ */
+function LinkField({ name }: { name: FormPath }) {
+  const { getValues, setValue } = useFormContext<PassFormValues>();
+  const [added, setAdded] = useState(false);
+  return (
+    <TextField
+      name={name}
+      label="Link"
+      hint={LINK_HINT}
+      warning={added ? 'Added https://' : undefined}
+      type="url"
+      mono
+      maxLength={2048}
+      options={{
+        onChange: () => setAdded(false),
+        onBlur: () => {
+          const value = getValues(name);
+          if (typeof value !== 'string') return;
+          const fixed = withHttps(value);
+          if (fixed === value) return;
+          setValue(name, fixed, { shouldDirty: true, shouldValidate: true });
+          setAdded(true);
+        },
+      }}
+    />
   );
 }
 

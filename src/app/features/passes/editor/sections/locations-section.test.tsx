@@ -66,6 +66,22 @@ describe('LocationsSection', () => {
     expect(h.submitted().locations[0]?.locationId).toBe('loc-1');
   });
 
+  it('shows no error on an added location until the user leaves a field or saves', async () => {
+    const h = renderLocations(1);
+    await h.user.click(screen.getByRole('button', { name: 'Add location' }));
+    // The new row's first field takes focus, with no error on any of its fields yet.
+    expect(input(2, 'Name')).toHaveFocus();
+    for (const label of ['Name', 'Latitude', 'Longitude', 'Relevant text']) expectNoFieldError(input(2, label));
+    expect(screen.queryByText('Name is required')).not.toBeInTheDocument();
+
+    // Leaving the name empty shows its error; the next added row starts clean.
+    await h.user.tab();
+    expectFieldError(input(2, 'Name'), 'Name is required');
+    await h.user.click(screen.getByRole('button', { name: 'Add location' }));
+    for (const label of ['Name', 'Latitude', 'Longitude', 'Relevant text']) expectNoFieldError(input(3, label));
+    expectNoFieldError(input(2, 'Latitude'));
+  });
+
   it('removes a location', async () => {
     const h = renderLocations(3);
     await h.user.click(screen.getByRole('button', { name: 'Remove location 1' }));

@@ -8,11 +8,11 @@ import { FieldRows, nextFieldKey } from './row-controls';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
 
 export function SecondaryFieldsSection() {
-  const { control, getValues } = useFormContext();
+  const { control, getValues } = useFormContext<PassFormValues>();
   const { fields, append, remove, move } = useFieldArray({ control, name: 'passMetadata.secondaryFields' });
 
   function add() {
-    const meta = getValues('passMetadata') as PassFormValues['passMetadata'];
+    const meta = getValues('passMetadata');
     append({ key: nextFieldKey('field', meta), label: '', value: '', changeMessage: '' });
   }
 
