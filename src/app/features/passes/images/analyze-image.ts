@@ -5,7 +5,7 @@
  */
 import type { Rgb } from '../../../lib/color';
 import { dominantColor } from '../../../lib/dominant-color';
-import { artworkOutsideSafeCircle } from './slot-crop';
+import { artworkOutsideSafeCircle } from './google-logo-circle';
 
 export interface ImageArtwork {
   dominant: Rgb | null;

@@ -9,13 +9,13 @@ import { Dialog } from '../../../components/ui/dialog';
 import { cx } from '../../../lib/cx';
 import { MAX_UPLOAD_BYTES } from '../../../../contract/rules';
 import { type DecodedSource, decodeSource, renderCrop } from './crop-render';
+import { artworkOutsideSafeCircle } from './google-logo-circle';
 import {
   type CropRect,
   type CropSlot,
   type LogoShape,
   MAX_ZOOM,
   type Size,
-  artworkOutsideSafeCircle,
   cropTarget,
   defaultLogoShape,
   googleHeroBand,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { artworkOutsideSafeCircle } from './google-logo-circle';
 import {
-  artworkOutsideSafeCircle,
   fitsSlotAsIs,
   cropTarget,
   defaultLogoShape,

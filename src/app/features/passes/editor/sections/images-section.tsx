@@ -12,13 +12,13 @@ import { useImageSizesStore } from '../image-sizes';
 import { useObjectUrls } from '../use-object-urls';
 import { IMAGE_SLOTS, type ImageSlot, type ImageValue, slotFileName } from '../../model/form-model';
 import { appleImageSize } from '../../../../../contract/wallet-rules';
-import { readPngInfo, sizeWarning } from '../../model/png-info';
+import { sizeWarning } from '../../model/png-info';
 import { analyzeImage } from '../../images/analyze-image';
 import type { CropResult } from '../../images/crop-dialog';
-import { fitsSlotAsIs } from '../../images/slot-crop';
-import { sourceProblem } from '../../images/source-check';
+import type { PickedFileRoute } from '../../images/picked-file';
 
-// The crop step's code loads the first time an image needs cropping, not with the editor.
+// The checks of a picked file load when one is picked; the crop step's code the first time an
+// image needs cropping. Neither comes with the editor.
 const CropDialog = lazy(() => import('../../images/crop-dialog').then((m) => ({ default: m.CropDialog })));
 
 const SLOT_TEXT: Record<ImageSlot, { title: string; use: string; required: boolean }> = {
@@ -82,13 +82,15 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
   async function accept(file: File) {
     setProblem(null);
     setWarning(null);
-    const refused = await sourceProblem(file);
-    if (refused) {
-      setProblem(refused);
+    let route: PickedFileRoute;
+    try {
+      route = await (await import('../../images/picked-file')).routePickedFile(slot, file);
+    } catch {
+      setProblem(`${file.name} could not be read. Check the connection and try again.`);
       return;
     }
-    const info = await readPngInfo(file);
-    if (info && fitsSlotAsIs(slot, info) && file.size <= MAX_UPLOAD_BYTES) await upload(file);
+    if (route.kind === 'refused') setProblem(route.reason);
+    else if (route.kind === 'upload') await upload(file);
     else setCropping(file);
   }
 
