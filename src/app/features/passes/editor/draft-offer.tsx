@@ -7,13 +7,14 @@ import { useFormContext } from 'react-hook-form';
 import { formatRelative } from '../../../lib/format';
 import { type StoredDraft, clearDraft, readDraft, writeDraft } from '../model/draft-storage';
 import { type PassFormValues, toFormValues } from '../model/form-model';
+import { formSnapshotOf } from '../model/form-snapshot';
 import { changedUnits, diffThreeWay, mergeValues } from '../model/merge';
 
 const AUTOSAVE_MS = 400;
 
 /**
  * Keeps the unsaved edit in this browser as the user types (debounced, and at once when the page
- * is hidden or closed). Uses the form's `watch` callback, which re-renders nothing.
+ * is hidden or closed). Listens to the form's snapshot store, which re-renders nothing.
  */
 export function useDraftAutosave(
   form: UseFormReturn<PassFormValues>,
@@ -34,7 +35,7 @@ export function useDraftAutosave(
       }
       writeDraft({ workspaceId, passId, baseUpdatedTime: baseline.current.updatedTime ?? null, base, values });
     };
-    const subscription = form.watch(() => {
+    const unsubscribe = formSnapshotOf(form.control).subscribe(() => {
       window.clearTimeout(timer);
       timer = window.setTimeout(persist, AUTOSAVE_MS);
     });
@@ -44,7 +45,7 @@ export function useDraftAutosave(
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', flush);
     return () => {
-      subscription.unsubscribe();
+      unsubscribe();
       flush();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', flush);

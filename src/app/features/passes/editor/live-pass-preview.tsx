@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type Control, useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { PassChecksPanel } from '../checks/pass-checks-panel';
 import { type PassCheckInput, blockingChecks, createPassCheckRunner } from '../checks/pass-checks';
 import { PassPreviewPanel } from '../preview/pass-preview-panel';
@@ -7,6 +7,7 @@ import type { PassFormValues } from '../model/form-model';
 import { previewImagesOf } from '../model/preview-pass';
 import { isFormPath } from './form-paths';
 import { useImageSizes } from './image-sizes';
+import { useFormValue } from './use-form-value';
 
 function useStableList<T extends { id: string; message: string }>(list: T[]): T[] {
   const [stable, setStable] = useState(list);
@@ -30,33 +31,27 @@ function useShallowStable<T extends Record<string, unknown>>(value: T): T {
   return same ? stable : value;
 }
 
-const METADATA_TEXT = [
-  'passMetadata.description',
-  'passMetadata.organizationName',
-  'passMetadata.backgroundColor',
-  'passMetadata.displayTextColor',
-  'passMetadata.qrUrl',
-  'passMetadata.qrText',
-] as const;
-
 /**
- * The pass as the previews and checks read it, from one watch per part of the form: a keystroke
- * in one part hands over a new value for that part only, and every other part keeps its identity,
- * so the models and checks memoised on a part (see createPassCheckRunner, preview-model.ts) skip
- * it. Watching the whole form would give every part a new copy on each keystroke.
+ * The pass as the previews and checks read it, part by part from the form's snapshot
+ * (useFormValue): a keystroke in one part hands over a new value for that part only, and every
+ * other part keeps its identity, so the models and checks memoised on a part (see
+ * createPassCheckRunner, preview-model.ts) skip it.
  */
-function useWatchedPass(control: Control<PassFormValues>): PassCheckInput {
-  const [passName, notificationHeader] = useWatch({ control, name: ['passName', 'notificationHeader'] });
-  const [description, organizationName, backgroundColor, displayTextColor, qrUrl, qrText] = useWatch({
-    control,
-    name: METADATA_TEXT,
-  });
-  const topField = useWatch({ control, name: 'passMetadata.topField' });
-  const secondaryFields = useWatch({ control, name: 'passMetadata.secondaryFields' });
-  const backFields = useWatch({ control, name: 'passMetadata.backFields' });
-  const appDeepLinks = useWatch({ control, name: 'passMetadata.appDeepLinks' });
-  const locations = useWatch({ control, name: 'locations' });
-  const images = useWatch({ control, name: 'images' });
+function useWatchedPass(): PassCheckInput {
+  const passName = useFormValue('passName');
+  const notificationHeader = useFormValue('notificationHeader');
+  const description = useFormValue('passMetadata.description');
+  const organizationName = useFormValue('passMetadata.organizationName');
+  const backgroundColor = useFormValue('passMetadata.backgroundColor');
+  const displayTextColor = useFormValue('passMetadata.displayTextColor');
+  const qrUrl = useFormValue('passMetadata.qrUrl');
+  const qrText = useFormValue('passMetadata.qrText');
+  const topField = useFormValue('passMetadata.topField');
+  const secondaryFields = useFormValue('passMetadata.secondaryFields');
+  const backFields = useFormValue('passMetadata.backFields');
+  const appDeepLinks = useFormValue('passMetadata.appDeepLinks');
+  const locations = useFormValue('locations');
+  const images = useFormValue('images');
   const imageUrls = useMemo(() => previewImagesOf(images), [images]);
   const passMetadata = useShallowStable({
     description,
@@ -83,10 +78,10 @@ function useWatchedPass(control: Control<PassFormValues>): PassCheckInput {
  * re-draws only the part it changed.
  */
 export function LivePassPreview({ onBlockingChange }: { onBlockingChange: (messages: string[]) => void }) {
-  const { control, setFocus } = useFormContext<PassFormValues>();
+  const { setFocus } = useFormContext<PassFormValues>();
   // Rendered with the keystroke, not deferred: measured, a deferred preview arrived later (the
   // render is small enough to keep typing smooth; see README, Performance).
-  const pass = useWatchedPass(control);
+  const pass = useWatchedPass();
   const imageSizes = useImageSizes();
   const [runChecks] = useState(createPassCheckRunner);
   const computed = useMemo(() => runChecks({ ...pass, imageSizes }), [runChecks, pass, imageSizes]);

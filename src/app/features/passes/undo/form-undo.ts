@@ -7,6 +7,7 @@
  */
 import { useState, useSyncExternalStore } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { formSnapshotOf } from '../model/form-snapshot';
 import { UndoStack } from './undo-stack';
 
 /** Typing that stops this long is a finished edit, even while the field keeps focus. */
@@ -107,7 +108,7 @@ export class FormUndo<T extends FieldValues> {
   readonly bind = (root: HTMLElement | null): (() => void) | undefined => (root ? this.#attach(root) : undefined);
 
   #attach(root: HTMLElement): () => void {
-    const watched = this.#form.watch((_values, { type }) => {
+    const unwatch = formSnapshotOf(this.#form.control).subscribe(({ type }) => {
       // Typing ('change') commits on blur or pause; anything else is a step once it settles.
       if (type !== 'change') this.commitSoon();
     });
@@ -139,7 +140,7 @@ export class FormUndo<T extends FieldValues> {
     root.addEventListener('focusin', onEngage, true);
     document.addEventListener('keydown', onKeyDown);
     return () => {
-      watched.unsubscribe();
+      unwatch();
       clearTimeout(this.#scheduled);
       root.removeEventListener('input', onInput);
       root.removeEventListener('change', onInput);

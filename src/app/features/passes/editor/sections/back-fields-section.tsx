@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { useFieldArray, useFormContext } from 'react-hook-form';
 import { Button } from '../../../../components/ui/button';
 import type { BackFieldLink } from '../../../../../contract/schemas';
 import { EditorSection, type FormPath, TextField } from '../form-fields';
+import { useFormValue } from '../use-form-value';
 import type { PassFormValues } from '../../model/form-model';
 import { FieldRows, RowFieldset, nextFieldKey } from './row-controls';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
@@ -131,7 +132,7 @@ const EXTRA_LABELS: [keyof BackFieldLink, string][] = [
 
 /** Tracking properties the API adds to links: shown, never edited, always sent back. */
 function LinkExtras({ name }: { name: string }) {
-  const link = useWatch({ name }) as BackFieldLink | undefined;
+  const link = useFormValue(name) as BackFieldLink | undefined;
   const extras = EXTRA_LABELS.filter(([key]) => typeof link?.[key] === 'string' && link[key] !== '');
   if (extras.length === 0) return null;
   return (

@@ -2,12 +2,13 @@
  * Colours suggested from the pass's artwork (logo first, else strip): background = the dominant
  * colour, text = white or black at 4.5:1 or better. Applied only when the marketer clicks.
  */
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import type { PassFormValues } from '../../model/form-model';
 import { Button } from '../../../../components/ui/button';
 import type { Rgb } from '../../../../lib/color';
 import { suggestColors } from '../../../../lib/dominant-color';
 import { useImageSizes } from '../image-sizes';
+import { useFormValue } from '../use-form-value';
 
 /** The suggestion from the logo or strip picked in this editor (stored artwork suggests nothing). */
 export function ArtworkColorSuggestion() {
@@ -19,9 +20,9 @@ export function ArtworkColorSuggestion() {
 
 export function ColorSuggestion({ dominant, source }: { dominant: Rgb | null | undefined; source: string }) {
   const { setValue } = useFormContext<PassFormValues>();
-  const [background, text] = useWatch({ name: ['passMetadata.backgroundColor', 'passMetadata.displayTextColor'] }) as [
-    string | null | undefined,
-    string | null | undefined,
+  const [background, text] = [
+    useFormValue('passMetadata.backgroundColor'),
+    useFormValue('passMetadata.displayTextColor'),
   ];
   if (!dominant) return null;
   const suggestion = suggestColors(dominant);

@@ -4,10 +4,11 @@
  * on a small locator beside the pass's other locations.
  */
 import type { ClipboardEvent, FormEvent } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import type { PassFormValues } from '../../model/form-model';
 import { parseCoordinates } from '../../../../lib/coordinates';
 import { NumberField } from '../form-fields';
+import { useFormValue } from '../use-form-value';
 import { LocationLocator } from './location-locator';
 
 type LooseLocation = { latitude?: unknown; longitude?: unknown; name?: unknown } | null | undefined;
@@ -55,7 +56,7 @@ export function CoordinateFields({ index }: { index: number }) {
 
 /** The locator for location `index`, with every other location of the form as context. */
 export function LocationLocatorFor({ index }: { index: number }) {
-  const locations = (useWatch({ name: 'locations' }) ?? []) as LooseLocation[];
+  const locations = (useFormValue('locations') ?? []) as LooseLocation[];
   const nameOf = (location: LooseLocation, i: number) =>
     typeof location?.name === 'string' && location.name.trim() ? location.name.trim() : `Location ${i + 1}`;
   const self = locations[index];

@@ -1,7 +1,7 @@
-import { useWatch } from 'react-hook-form';
 import { USER_DEEP_LINK_APP_TYPES } from '../../../../../contract/rules';
 import { MAX_GOOGLE_DISPLAY_TEXT } from '../../../../../contract/wallet-rules';
 import { EditorSection, SelectField, TextField } from '../form-fields';
+import { useFormValue } from '../use-form-value';
 
 export function DeepLinksSection() {
   return (
@@ -51,7 +51,7 @@ export function DeepLinksSection() {
 }
 
 function DisplayTextField() {
-  const value = useWatch({ name: 'passMetadata.appDeepLinks.googleDeepLinkData.displayText' }) as
+  const value = useFormValue('passMetadata.appDeepLinks.googleDeepLinkData.displayText') as
     string | null | undefined;
   const length = value?.length ?? 0;
   return (
@@ -80,7 +80,7 @@ const INPUT_LABELS = {
 } as const;
 
 function UserDeepLinkFields() {
-  const appType = useWatch({ name: 'passMetadata.userDeepLink.appType' }) as string | null | undefined;
+  const appType = useFormValue('passMetadata.userDeepLink.appType') as string | null | undefined;
   const inputs = appType ? (USER_DEEP_LINK_INPUTS[appType] ?? ['inputLink']) : [];
   return (
     <fieldset className="mt-6 border-t border-surface-border pt-4">

@@ -1,5 +1,5 @@
 import { type DragEvent, Suspense, lazy, useId, useRef, useState } from 'react';
-import { useFormContext, useFormState, useWatch } from 'react-hook-form';
+import { useFormContext, useFormState } from 'react-hook-form';
 import type { PassFormValues } from '../../model/form-model';
 import { MAX_UPLOAD_BYTES } from '../../../../../contract/rules';
 import { UploadResponseSchema } from '../../../../../contract/schemas';
@@ -9,6 +9,7 @@ import { useConnection } from '../../../../lib/connection';
 import { cx } from '../../../../lib/cx';
 import { EditorSection, useFieldError } from '../form-fields';
 import { useImageSizesStore } from '../image-sizes';
+import { useFormValue } from '../use-form-value';
 import { useObjectUrls } from '../use-object-urls';
 import { IMAGE_SLOTS, type ImageSlot, type ImageValue, slotFileName } from '../../model/form-model';
 import { appleImageSize } from '../../../../../contract/wallet-rules';
@@ -56,7 +57,7 @@ function ImageSlotCard({ slot, workspaceId }: { slot: ImageSlot; workspaceId: st
   const name = `images.${slot}` as const;
   const { setValue, getValues } = useFormContext<PassFormValues>();
   const { defaultValues } = useFormState({ name, exact: true });
-  const value = useWatch({ name }) as ImageValue | null;
+  const value = useFormValue(name) as ImageValue | null;
   const formError = useFieldError(name);
   const { client } = useConnection();
   const sizes = useImageSizesStore();

@@ -1,10 +1,11 @@
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import type { PassFormValues } from '../../model/form-model';
 import { HEX_COLOR, normalizeHexColor } from '../../../../../contract/rules';
 import { Field, inputClass } from '../../../../components/ui/field';
 import { MIN_TEXT_CONTRAST, textContrast } from '../../../../lib/color';
 import { cx } from '../../../../lib/cx';
 import { EditorSection, type FormPath, TextAreaField, TextField, useFieldError } from '../form-fields';
+import { useFormValue } from '../use-form-value';
 import { ArtworkColorSuggestion } from './color-suggestion';
 
 export function LookSection() {
@@ -37,7 +38,7 @@ export function LookSection() {
 /** A colour picker and a `#RRGGBB` text input on one form value; valid text is upper-cased on blur. */
 function ColorField({ name, label }: { name: FormPath; label: string }) {
   const { register, setValue } = useFormContext<PassFormValues>();
-  const value = useWatch({ name }) as string | null | undefined;
+  const value = useFormValue(name) as string | null | undefined;
   const error = useFieldError(name);
   const valid = typeof value === 'string' && HEX_COLOR.test(value);
   return (
@@ -76,9 +77,9 @@ function ColorField({ name, label }: { name: FormPath; label: string }) {
 
 /** The contrast of text on background, live; Apple draws labels and values in the text colour. */
 function ContrastMeter() {
-  const [background, text] = useWatch({ name: ['passMetadata.backgroundColor', 'passMetadata.displayTextColor'] }) as [
-    string | null | undefined,
-    string | null | undefined,
+  const [background, text] = [
+    useFormValue('passMetadata.backgroundColor'),
+    useFormValue('passMetadata.displayTextColor'),
   ];
   const ratio = textContrast(background, text);
   const low = ratio !== null && ratio < MIN_TEXT_CONTRAST;
