@@ -75,18 +75,23 @@ function parseSkip(): Set<Group> {
   return new Set([...skip, ...(only ? GROUPS.filter((g) => !only.includes(g)) : [])]);
 }
 
+/** The whole number of passes after `flag` (`--passes 5000`), if given. */
+function passCountAfter(flag: string): number | undefined {
+  const i = process.argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const count = Number(process.argv[i + 1]);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`${flag}: a whole number of passes, 1 or more`);
+  return count;
+}
+
 function stat(values: number[]) {
   return { median: median(values), p95: p95(values), samples: values.length };
 }
 
 async function main() {
   const skip = parseSkip();
-  const historyPasses = process.argv.indexOf('--history-passes');
-  if (historyPasses >= 0) {
-    settings.history.passes = Number(process.argv[historyPasses + 1]);
-    if (!Number.isInteger(settings.history.passes) || settings.history.passes < 1)
-      throw new Error('--history-passes: a whole number of passes, 1 or more');
-  }
+  settings.history.passes = passCountAfter('--history-passes') ?? settings.history.passes;
+  settings.passes = passCountAfter('--passes') ?? settings.passes;
   const on = (g: Group) => !skip.has(g);
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
