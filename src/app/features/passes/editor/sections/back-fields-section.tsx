@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { Button } from '../../../../components/ui/button';
 import type { BackFieldLink } from '../../../../../contract/schemas';
-import { EditorSection, type FormPath, TextField } from '../form-fields';
+import { EditorSection, TextField } from '../form-fields';
 import { useFormValue } from '../use-form-value';
 import type { PassFormValues } from '../../model/form-model';
 import { FieldRows, RowFieldset, nextFieldKey } from './row-controls';
+import { LinkField } from './link-field';
 import { CHANGE_MESSAGE_HINT } from './top-field-section';
 
 const LINK_HINT = 'An https:, http:, mailto: or tel: link.';
@@ -71,7 +71,7 @@ function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
         >
           <div className="grid gap-x-4 sm:grid-cols-2">
             <TextField name={`${name}.${linkIndex}.text`} label="Link text" maxLength={100} />
-            <LinkField name={`${name}.${linkIndex}.link`} />
+            <LinkField name={`${name}.${linkIndex}.link`} label="Link" hint={LINK_HINT} />
           </div>
           <LinkExtras name={`${name}.${linkIndex}`} />
         </RowFieldset>
@@ -80,46 +80,6 @@ function BackFieldLinks({ fieldIndex }: { fieldIndex: number }) {
         + Add link to back field {fieldIndex + 1}
       </Button>
     </div>
-  );
-}
-
-// A bare host with an optional port and path ("www.example.com", "menu.example/today").
-const BARE_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?([/?#]\S*)?$/i;
-
-/** `www.example.com` → `https://www.example.com`; anything else (a link, empty, not a host) as it is. */
-export function withHttps(value: string): string {
-  const text = value.trim();
-  return BARE_HOST.test(text) ? `https://${text}` : value;
-}
-
-/**
- * A link input that, when left holding a bare host, puts `https://` in front of it and says so
- * under the field, so the change is never silent.
- */
-function LinkField({ name }: { name: FormPath }) {
-  const { getValues, setValue } = useFormContext<PassFormValues>();
-  const [added, setAdded] = useState(false);
-  return (
-    <TextField
-      name={name}
-      label="Link"
-      hint={LINK_HINT}
-      warning={added ? 'Added https://' : undefined}
-      type="url"
-      mono
-      maxLength={2048}
-      options={{
-        onChange: () => setAdded(false),
-        onBlur: () => {
-          const value = getValues(name);
-          if (typeof value !== 'string') return;
-          const fixed = withHttps(value);
-          if (fixed === value) return;
-          setValue(name, fixed, { shouldDirty: true, shouldValidate: true });
-          setAdded(true);
-        },
-      }}
-    />
   );
 }
 

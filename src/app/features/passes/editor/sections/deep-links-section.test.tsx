@@ -79,14 +79,27 @@ describe('DeepLinksSection', () => {
     expectNoFieldError(input);
   });
 
-  it.each(['http://shop.example/app', 'shop.example/app', 'ftp://shop.example'])(
-    'refuses the web app URL %j',
-    async (url) => {
-      const h = renderDeepLinks();
-      const input = await fill(h, 'Web app URL', url);
-      expectFieldError(input, 'The web app URL must start with https://');
-    },
-  );
+  it.each(['http://shop.example/app', 'ftp://shop.example', 'shop example'])('refuses the web app URL %j', async (url) => {
+    const h = renderDeepLinks();
+    const input = await fill(h, 'Web app URL', url);
+    expectFieldError(input, 'The web app URL must start with https://');
+  });
+
+  it('puts https:// in front of a bare host in the web links, and says so', async () => {
+    const h = renderDeepLinks({ userDeepLink: { appType: 'Mobile App' } });
+    const web = await fill(h, 'Web app URL', 'shop.example/app');
+    expect(web).toHaveValue('https://shop.example/app');
+    expect(web).toHaveAccessibleDescription(expect.stringContaining('Added https://'));
+    expectNoFieldError(web);
+    const store = await fill(h, 'App Store URL', 'apps.apple.com/app/id645');
+    expect(store).toHaveValue('https://apps.apple.com/app/id645');
+    expectNoFieldError(store);
+    // The launch URL is the app's own scheme: left as typed.
+    expect(await fill(h, 'App launch URL', 'beanandbloom.example')).toHaveValue('beanandbloom.example');
+    await h.submit();
+    expect(h.submitted().passMetadata.appDeepLinks?.googleDeepLinkData?.webAppUrl).toBe('https://shop.example/app');
+    expect(h.submitted().passMetadata.userDeepLink?.appleAppStoreUrl).toBe('https://apps.apple.com/app/id645');
+  });
 
   it('refuses button text over 30 characters and counts as you type', async () => {
     const h = renderDeepLinks();
@@ -137,7 +150,7 @@ describe('DeepLinksSection', () => {
 
   it('refuses store URLs of a mobile app link that are not http(s)', async () => {
     const h = renderDeepLinks({ userDeepLink: { appType: 'Mobile App' } });
-    expectFieldError(await fill(h, 'App Store URL', 'apps.apple.com/app'), 'The App Store URL must be an http(s) URL');
+    expectFieldError(await fill(h, 'App Store URL', 'ftp://apps.apple.com/app'), 'The App Store URL must be an http(s) URL');
     expectFieldError(await fill(h, 'Play Store URL', 'market://details'), 'The Play Store URL must be an http(s) URL');
     // The launch URL is the app's own scheme.
     expectNoFieldError(await fill(h, 'App launch URL', 'beanandbloom://card'));

@@ -2,6 +2,7 @@ import { USER_DEEP_LINK_APP_TYPES } from '../../../../../contract/rules';
 import { MAX_GOOGLE_DISPLAY_TEXT } from '../../../../../contract/wallet-rules';
 import { EditorSection, SelectField, TextField } from '../form-fields';
 import { useFormValue } from '../use-form-value';
+import { LinkField } from './link-field';
 
 export function DeepLinksSection() {
   return (
@@ -34,13 +35,10 @@ export function DeepLinksSection() {
             mono
             maxLength={255}
           />
-          <TextField
+          <LinkField
             name="passMetadata.appDeepLinks.googleDeepLinkData.webAppUrl"
             label="Web app URL"
             hint="An https:// address."
-            type="url"
-            mono
-            maxLength={2048}
           />
           <DisplayTextField />
         </fieldset>
@@ -95,16 +93,16 @@ function UserDeepLinkFields() {
             </option>
           ))}
         </SelectField>
-        {inputs.map((input) => (
-          <TextField
-            key={input}
-            name={`passMetadata.userDeepLink.${input}`}
-            label={INPUT_LABELS[input].label}
-            hint={INPUT_LABELS[input].hint}
-            mono
-            maxLength={2048}
-          />
-        ))}
+        {inputs.map((input) => {
+          const { label, hint } = INPUT_LABELS[input];
+          const name = `passMetadata.userDeepLink.${input}` as const;
+          // The launch URL is the app's own scheme; the others are web pages.
+          return input === 'launchUrl' ? (
+            <TextField key={input} name={name} label={label} hint={hint} mono maxLength={2048} />
+          ) : (
+            <LinkField key={input} name={name} label={label} hint={hint} />
+          );
+        })}
       </div>
     </fieldset>
   );
