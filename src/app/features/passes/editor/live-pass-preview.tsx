@@ -19,19 +19,6 @@ function useStableList<T extends { id: string; message: string }>(list: T[]): T[
 }
 
 /**
- * The same object as last render while every value in it is the same (Object.is), so whatever is
- * memoised on it skips a render where none of its parts changed. Like useStableList it swaps in a
- * new value during render (refs may not be read there), which React redoes before any child runs.
- */
-function useShallowStable<T extends Record<string, unknown>>(value: T): T {
-  const [stable, setStable] = useState(value);
-  const keys = Object.keys(value);
-  const same = keys.length === Object.keys(stable).length && keys.every((key) => Object.is(stable[key], value[key]));
-  if (!same) setStable(value);
-  return same ? stable : value;
-}
-
-/**
  * The pass as the previews and checks read it, part by part from the form's snapshot
  * (useFormValue): a keystroke in one part hands over a new value for that part only, and every
  * other part keeps its identity, so the models and checks memoised on a part (see
@@ -53,19 +40,35 @@ function useWatchedPass(): PassCheckInput {
   const locations = useFormValue('locations');
   const images = useFormValue('images');
   const imageUrls = useMemo(() => previewImagesOf(images), [images]);
-  const passMetadata = useShallowStable({
-    description,
-    organizationName,
-    backgroundColor,
-    displayTextColor,
-    qrUrl,
-    qrText,
-    topField,
-    secondaryFields,
-    backFields,
-    appDeepLinks,
-    locations,
-  });
+  // A new object only when one of its parts changed (each part keeps its identity otherwise).
+  const passMetadata = useMemo(
+    () => ({
+      description,
+      organizationName,
+      backgroundColor,
+      displayTextColor,
+      qrUrl,
+      qrText,
+      topField,
+      secondaryFields,
+      backFields,
+      appDeepLinks,
+      locations,
+    }),
+    [
+      description,
+      organizationName,
+      backgroundColor,
+      displayTextColor,
+      qrUrl,
+      qrText,
+      topField,
+      secondaryFields,
+      backFields,
+      appDeepLinks,
+      locations,
+    ],
+  );
   return useMemo(
     () => ({ passName, notificationHeader, passMetadata, images: imageUrls }),
     [passName, notificationHeader, passMetadata, imageUrls],
