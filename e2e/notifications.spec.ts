@@ -210,7 +210,10 @@ test('a Draft pass warns that nobody holds it, and a long message that the lock 
   // From the pass's row in the list.
   await page.goto(`/w/${workspace.id}/passes?q=${encodeURIComponent(name)}`);
   await page.getByRole('button', { name: `Notify holders of ${name}` }).click();
-  await expect(page.getByRole('heading', { name: /Notify holders/, level: 1 })).toContainText(name);
+  // The composer's code and the pass load with the route; the shared machine can be slow.
+  await expect(page.getByRole('heading', { name: /Notify holders/, level: 1 })).toContainText(name, {
+    timeout: 30_000,
+  });
   await expect(page.getByRole('status').filter({ hasText: 'This pass is a draft' })).toBeVisible();
   await expect(page.getByText('Longer than the lock screen shows')).toHaveCount(0);
   await page.getByRole('textbox', { name: 'Message' }).fill('Long story. '.repeat(30));

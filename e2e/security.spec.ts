@@ -124,7 +124,8 @@ async function storedKeys(page: Page) {
 async function useTheApp(page: Page, passName: string, topValue: string) {
   await page.getByRole('searchbox', { name: 'Search passes' }).fill(passName);
   await page.getByRole('table').getByRole('link', { name: passName }).click();
-  await expect(page.getByRole('heading', { name: passName, level: 1 })).toBeVisible();
+  // The editor's code and the pass load with the route; the shared machine can be slow.
+  await expect(page.getByRole('heading', { name: passName, level: 1 })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('region', { name: 'Top field' }).getByLabel('Value').fill(topValue);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Pass saved' })).toBeVisible();
