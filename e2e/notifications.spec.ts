@@ -183,6 +183,8 @@ test('a draft is saved, found on the Notifications page, edited and deleted', as
 test('the fourth notification of a pass in 24 hours warns about Google', async ({ page, api, workspaces, request }) => {
   const workspace = workspaces[0]!;
   const pass = await publishedPassWithHolders(api, workspace.id, `Budget ${unique()}`);
+  // A send reaches Google (and uses its budget) only once the pass has Google holders.
+  await expect.poll(async () => (await api.getPass(workspace.id, pass.id)).googleActiveCount ?? 0).toBeGreaterThan(0);
   for (let i = 0; i < 3; i++) {
     const response = await request.post('/v1/wallet-pass/notifications', {
       headers: { 'api-key': api.apiKey, 'x-workspace-id': workspace.id },
